@@ -1,0 +1,74 @@
+// The one place that reads process.env. Every setting is validated; a bad value stops the start-up
+// with a message naming the variable.
+import { resolve } from 'node:path';
+import { FRAMEWORKS } from '@registrum/procedures';
+
+export interface Config {
+  mode: 'demo' | 'production';
+  host: string;
+  port: number;
+  /** PostgreSQL connection string; absent = embedded PGlite in dataDir. */
+  databaseUrl: string | null;
+  /** Embedded database and documents; 'memory://' keeps the database in memory (tests). */
+  dataDir: string;
+  framework: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  seedDemo: boolean;
+  workerIntervalMs: number;
+  sessionDays: number;
+  databasePoolSize: number;
+}
+
+export class ConfigError extends Error {}
+
+export const CONFIG_DOC: Record<string, string> = {
+  REGISTRUM_MODE: "'demo' (default: demo data, settable office clock) or 'production'",
+  HOST: 'interface to listen on (default 127.0.0.1)',
+  PORT: 'HTTP port (default 3000)',
+  DATABASE_URL: 'PostgreSQL URL; unset = embedded PGlite in DATA_DIR',
+  DATA_DIR: 'embedded database and documents (default ./data)',
+  REGISTRUM_FRAMEWORK: `legal framework for new filings (default model-law; one of ${FRAMEWORKS.map((f) => f.id).join(', ')})`,
+  LOG_LEVEL: 'fatal|error|warn|info|debug|trace|silent (default info)',
+  REGISTRUM_SEED_DEMO: "'true'/'false': load the demo office on an empty database (default true in demo mode)",
+  WORKER_INTERVAL_MS: 'how often the worker runs jobs, expiry sweeps and journal seals (default 1000)',
+  SESSION_DAYS: 'lifetime of a login session in days (default 7)',
+  DB_POOL_SIZE: 'PostgreSQL connections per process (default 20)',
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const errors: string[] = [];
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) { errors.push(`${name} must be an integer from ${min} to ${max} (got '${raw}')`); return def; }
+    return n;
+  };
+  const oneOf = <T extends string>(name: string, def: T, allowed: readonly T[]): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    if (!allowed.includes(raw as T)) { errors.push(`${name} must be one of ${allowed.join(', ')} (got '${raw}')`); return def; }
+    return raw as T;
+  };
+  const mode = oneOf('REGISTRUM_MODE', 'demo', ['demo', 'production'] as const);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) errors.push(`DATABASE_URL must start with postgres:// (got '${databaseUrl}')`);
+  const framework = oneOf('REGISTRUM_FRAMEWORK', 'model-law', FRAMEWORKS.map((f) => f.id));
+  const seedRaw = oneOf('REGISTRUM_SEED_DEMO', mode === 'demo' ? 'true' : 'false', ['true', 'false'] as const);
+  const rawDir = env.DATA_DIR?.trim() || 'data';
+  const config: Config = {
+    mode,
+    host: env.HOST?.trim() || '127.0.0.1',
+    port: int('PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir: rawDir === 'memory://' ? rawDir : resolve(cwd, rawDir),
+    framework,
+    logLevel: oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    seedDemo: seedRaw === 'true',
+    workerIntervalMs: int('WORKER_INTERVAL_MS', 1000, 50, 3_600_000),
+    sessionDays: int('SESSION_DAYS', 7, 1, 365),
+    databasePoolSize: int('DB_POOL_SIZE', 20, 1, 500),
+  };
+  if (errors.length) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
+  return config;
+}

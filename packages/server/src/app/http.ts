@@ -1,0 +1,108 @@
+// The HTTP server: authentication, problem documents, OpenAPI, and each module's routes.
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { actorOf, isOfficeRole, type UserRow } from '../modules/access/index.ts';
+import type { Actor } from '../kernel/actor.ts';
+import { DomainError, invalid } from '../kernel/errors.ts';
+import { findUnsafeText } from '../kernel/validate.ts';
+import type { Viewer } from '../modules/cases/index.ts';
+import { accessRoutes } from '../modules/access/access.http.ts';
+import { adminRoutes } from '../modules/admin/admin.http.ts';
+import { casesRoutes } from '../modules/cases/cases.http.ts';
+import type { Office } from './office.ts';
+import { sendProblem, problem } from './problems.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest { user: UserRow | null; viaCookie: boolean }
+}
+
+export const SESSION_COOKIE = 'registrum_session';
+
+export function viewerOf(req: FastifyRequest): Viewer {
+  return req.user ? { userId: req.user.id, role: req.user.role, partyId: req.user.party_id } : null;
+}
+
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.user) throw new DomainError('UNAUTHENTICATED', 'Sign in first (POST /api/v1/auth/login, then send the token as a Bearer token)', 401);
+  return actorOf(req.user);
+}
+
+export function requireOffice(req: FastifyRequest, roles?: string[]): UserRow {
+  const u = req.user;
+  if (!u) throw new DomainError('UNAUTHENTICATED', 'Sign in first', 401);
+  if (!isOfficeRole(u.role) || (roles && !roles.includes(u.role))) throw new DomainError('FORBIDDEN', 'This is for office staff only', 403);
+  return u;
+}
+
+function tokenOf(req: FastifyRequest): { token: string; cookie: boolean } | null {
+  const h = req.headers.authorization;
+  if (h?.startsWith('Bearer ')) return { token: h.slice(7).trim(), cookie: false };
+  const cookie = req.headers.cookie?.split(';').map((c) => c.trim()).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  return cookie ? { token: decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1)), cookie: true } : null;
+}
+
+export async function buildHttp(office: Office): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: office.config.logLevel === 'silent' ? false : { level: office.config.logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  });
+  app.decorateRequest('user', null);
+  app.decorateRequest('viaCookie', false);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Registrum API', version: '1', description: 'The register and procedures of an intellectual-property office. Errors are RFC 9457 problem documents with a stable `code`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.setErrorHandler((err, req, reply) => sendProblem(reply, req, err));
+  app.setNotFoundHandler((req, reply) => reply.code(404).type('application/problem+json').send({ ...problem(404, 'ROUTE_NOT_FOUND', `No route ${req.method} ${req.url}`), instance: req.url }));
+
+  app.addHook('onRequest', async (req) => {
+    const t = tokenOf(req);
+    if (!t) return;
+    const user = await office.access.authenticate(t.token);
+    if (!user) {
+      if (!t.cookie) throw new DomainError('INVALID_TOKEN', 'The token is unknown, expired or revoked; sign in again', 401);
+      return;
+    }
+    req.user = user;
+    req.viaCookie = t.cookie;
+    // A session cookie is sent by the browser whoever made the page: unsafe methods must come from our own origin.
+    if (t.cookie && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+      const origin = req.headers.origin;
+      if (origin && new URL(origin).host !== req.headers.host) throw new DomainError('CSRF_REJECTED', 'Cross-site request refused', 403);
+    }
+  });
+  app.addHook('preValidation', async (req) => {
+    const bad = req.body ? findUnsafeText(req.body) : null;
+    if (bad) throw invalid('INVALID_CHARACTERS', `The text at ${bad} contains a NUL character or an unpaired surrogate`, { path: bad });
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+  });
+
+  app.get('/health', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await office.db.query('SELECT 1');
+      return { status: 'ok', database: office.db.kind, officeDate: office.clock.today() };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: office.db.kind });
+    }
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    await accessRoutes(api, office);
+    await casesRoutes(api, office);
+    await adminRoutes(api, office);
+  }, { prefix: '/api/v1' });
+  return app;
+}

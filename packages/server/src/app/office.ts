@@ -1,0 +1,49 @@
+// Composition root: the one place that picks concrete adapters from the configuration and wires the
+// modules. Everything else receives what it needs.
+import { join } from 'node:path';
+import { findFramework } from '@registrum/procedures';
+import { OfficeClock } from '../kernel/clock.ts';
+import { AccessService } from '../modules/access/index.ts';
+import type { CasesDeps } from '../modules/cases/index.ts';
+import { renderDocumentJob } from '../modules/documents/index.ts';
+import { notifyPartiesJob } from '../modules/notifications/index.ts';
+import { openDatabase, type Db } from '../platform/db/db.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { LocalDiskStorage, MemoryStorage, type BlobStorage } from '../platform/storage/storage.ts';
+import { ProcedureEngine } from '../procedure-engine/engine.ts';
+import type { Config } from './config.ts';
+import type { WorkerDeps } from './worker.ts';
+
+export interface Office {
+  config: Config;
+  db: Db;
+  clock: OfficeClock;
+  engine: ProcedureEngine;
+  access: AccessService;
+  storage: BlobStorage;
+  cases: CasesDeps;
+  worker: WorkerDeps;
+  close(): Promise<void>;
+}
+
+export async function openOffice(config: Config, log: WorkerDeps['log'] = { error: (o, m) => console.error(m, o), info: () => {} }, db?: Db): Promise<Office> {
+  const database = db ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  try {
+    await migrate(database);
+    const framework = findFramework(config.framework)!;
+    const clock = new OfficeClock(framework.office.timeZone, config.mode === 'demo');
+    await clock.load(database);
+    const engine = new ProcedureEngine(clock);
+    const storage: BlobStorage = config.dataDir === 'memory://' ? new MemoryStorage() : new LocalDiskStorage(join(config.dataDir, 'documents'));
+    const access = new AccessService(database, config.sessionDays);
+    const cases: CasesDeps = { db: database, engine, clock, storage, defaultFramework: config.framework };
+    const worker: WorkerDeps = {
+      db: database, engine, clock, log,
+      handlers: { 'document.render': renderDocumentJob(storage), 'notify.parties': notifyPartiesJob },
+    };
+    return { config, db: database, clock, engine, access, storage, cases, worker, close: () => database.close() };
+  } catch (e) {
+    await database.close().catch(() => {});
+    throw e;
+  }
+}

@@ -1,0 +1,69 @@
+// The background worker: outbox jobs, the time-limit expiry sweep and journal sealing. In the embedded
+// default it runs inside the server process; in production it can run as its own process
+// (`registrum worker`). Jobs are claimed with SKIP LOCKED and retried with backoff.
+import type { Clock } from '../kernel/clock.ts';
+import type { Db, Queryable } from '../platform/db/db.ts';
+import { sealJournal } from '../procedure-engine/journal.ts';
+import { sweepExpiredTimeLimits } from '../procedure-engine/sweep.ts';
+import type { ProcedureEngine } from '../procedure-engine/engine.ts';
+
+export type JobHandler = (q: Queryable, payload: any) => Promise<void>;
+
+export interface WorkerDeps { db: Db; engine: ProcedureEngine; clock: Clock & { load?(q: Queryable): Promise<void> }; handlers: Record<string, JobHandler>; log: { error(o: unknown, msg?: string): void; info(o: unknown, msg?: string): void } }
+
+const MAX_ATTEMPTS = 8;
+
+export async function runJobs(deps: WorkerDeps, limit = 50): Promise<number> {
+  let done = 0;
+  for (let i = 0; i < limit; i++) {
+    const ran = await deps.db.tx(async (q) => {
+      const { rows } = await q.query<{ id: number; topic: string; payload: any; attempts: number }>(
+        "SELECT id, topic, payload, attempts FROM outbox WHERE status = 'pending' AND run_after <= now() ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED");
+      const job = rows[0];
+      if (!job) return false;
+      const handler = deps.handlers[job.topic];
+      try {
+        if (!handler) throw new Error(`no handler for topic ${job.topic}`);
+        await q.query('SAVEPOINT job');
+        await handler(q, job.payload);
+        await q.query('RELEASE SAVEPOINT job');
+        await q.query("UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = now() WHERE id = $1", [job.id]);
+      } catch (e: any) {
+        await q.query('ROLLBACK TO SAVEPOINT job').catch(() => {});
+        const attempts = job.attempts + 1;
+        const status = attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
+        await q.query(
+          `UPDATE outbox SET attempts = $2, status = $3, last_error = $4, run_after = now() + make_interval(secs => $5) WHERE id = $1`,
+          [job.id, attempts, status, String(e?.message ?? e).slice(0, 2000), 2 ** attempts]);
+        deps.log.error({ job: job.id, topic: job.topic, err: String(e?.message ?? e) }, 'job failed');
+      }
+      return true;
+    });
+    if (!ran) break;
+    done++;
+  }
+  return done;
+}
+
+/** One pass of everything the worker does; what tests and the CLI call directly. */
+export async function workOnce(deps: WorkerDeps) {
+  if (deps.clock.load) await deps.clock.load(deps.db);
+  const sweep = await sweepExpiredTimeLimits(deps.db, deps.engine, deps.clock);
+  const jobs = await runJobs(deps, 500);
+  let sealed = 0;
+  for (;;) { const s = await sealJournal(deps.db); if (!s) break; sealed += s.acts; }
+  return { sweep, jobs, sealed };
+}
+
+export function startWorker(deps: WorkerDeps, intervalMs: number): { stop(): Promise<void> } {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout;
+  const tick = () => {
+    running = workOnce(deps)
+      .catch((e) => { if (!stopped) deps.log.error({ err: String(e?.message ?? e) }, 'worker pass failed'); })
+      .finally(() => { if (!stopped) timer = setTimeout(tick, intervalMs); });
+  };
+  timer = setTimeout(tick, Math.min(intervalMs, 200));
+  return { async stop() { stopped = true; clearTimeout(timer); await running; } };
+}

@@ -1,0 +1,52 @@
+// Office administration: the office clock (demo mode), the expiry sweep, journal verification and
+// the law in force (procedures as data, for explainability).
+import type { FastifyInstance } from 'fastify';
+import { FRAMEWORKS, parseLegalDate } from '@registrum/procedures';
+import type { Office } from '../../app/office.ts';
+import { requireOffice } from '../../app/http.ts';
+import { verifyJournal } from '../../procedure-engine/journal.ts';
+import { workOnce } from '../../app/worker.ts';
+
+export async function adminRoutes(api: FastifyInstance, office: Office) {
+  api.get('/admin/clock', { schema: { tags: ['admin'], summary: 'The office date' } }, async () => ({
+    officeDate: office.clock.today(), settable: office.clock.isSettable, offsetDays: office.clock.offset,
+  }));
+
+  api.put<{ Body: { date: string; runSweep?: boolean } }>('/admin/clock', {
+    schema: {
+      tags: ['admin'], summary: 'Set the office date (demo mode only; forward only), then run the expiry sweep',
+      body: { type: 'object', required: ['date'], additionalProperties: false, properties: { date: { type: 'string', maxLength: 10 }, runSweep: { type: 'boolean' } } },
+    },
+  }, async (req) => {
+    requireOffice(req, ['admin']);
+    const date = await office.db.tx((q) => office.clock.setDate(q, parseLegalDate(req.body.date)));
+    const work = req.body.runSweep === false ? null : await workOnce(office.worker);
+    return { officeDate: date, sweep: work?.sweep ?? null };
+  });
+
+  api.post('/admin/sweep', { schema: { tags: ['admin'], summary: 'Run the time-limit expiry sweep and pending jobs now' } }, async (req) => {
+    requireOffice(req, ['admin', 'registrar']);
+    return workOnce(office.worker);
+  });
+
+  api.get('/admin/journal/verify', { schema: { tags: ['admin'], summary: 'Verify every hash chain of the register' } }, async (req) => {
+    requireOffice(req, ['admin']);
+    return verifyJournal(office.db);
+  });
+
+  api.get('/procedures', { schema: { tags: ['law'], summary: 'The legal frameworks and procedure versions this office runs' } }, async () => ({
+    items: FRAMEWORKS.map((f) => ({
+      id: f.id, title: f.title, office: f.office, calendars: f.calendars,
+      procedures: f.procedures.map((p) => ({
+        right: p.right, version: p.version, effectiveFrom: p.effectiveFrom, title: p.title, statusStandard: p.statusStandard,
+        states: p.states, periods: p.periods, fees: p.fees,
+        acts: Object.fromEntries(Object.entries(p.acts).map(([k, a]) => [k, {
+          title: a.title, legalBasis: a.legalBasis, from: a.from, performers: a.performers, within: a.within ?? null,
+          opens: (a.opens ?? []).map((o) => ({ kind: o.kind, period: o.period, onExpiry: o.onExpiry })), closes: a.closes ?? [],
+          fees: (a.fees ?? []).map((x) => x.code), payment: a.payment ?? null, event: typeof a.event === 'function' ? 'depends on the case' : a.event ?? null,
+          automatic: !!a.automatic, payloadSchema: a.payloadSchema ?? null,
+        }])),
+      })),
+    })),
+  }));
+}

@@ -1,0 +1,111 @@
+// Routes of the cases module: validate, authenticate, call one use case, return its DTO.
+import type { FastifyInstance } from 'fastify';
+import { paymentSchema } from '@registrum/procedures/common/standard.ts';
+import type { Office } from '../../app/office.ts';
+import { requireActor, viewerOf } from '../../app/http.ts';
+import { invalid } from '../../kernel/errors.ts';
+import { assignCase, fileApplication, listActs, listCases, performAct, readCase, worklist } from './index.ts';
+
+const caseParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
+const listQuery = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    state: { type: 'string', maxLength: 500 }, right: { type: 'string', maxLength: 50 }, q: { type: 'string', maxLength: 500 },
+    limit: { type: 'integer', minimum: 1, maximum: 200 }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000 }, mine: { type: 'boolean' },
+  },
+} as const;
+
+const UPLOAD_TYPES: Record<string, (b: Buffer) => boolean> = {
+  'image/png': (b) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/jpeg': (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+};
+
+export async function casesRoutes(api: FastifyInstance, office: Office) {
+  const deps = office.cases;
+
+  api.post<{ Body: { right: string; framework?: string; payload: Record<string, any>; payment?: any }; Headers: { 'idempotency-key'?: string } }>('/cases', {
+    schema: {
+      tags: ['cases'], summary: 'File an application (any right); send an Idempotency-Key header so a retry never files twice',
+      headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 200 } } },
+      body: {
+        type: 'object', required: ['right', 'payload'], additionalProperties: false,
+        properties: { right: { type: 'string', maxLength: 50 }, framework: { type: 'string', maxLength: 50 }, payload: { type: 'object' }, payment: paymentSchema },
+      },
+    },
+  }, async (req, reply) => {
+    const res = await fileApplication(deps, requireActor(req), { ...req.body, idempotencyKey: req.headers['idempotency-key'] });
+    if (res.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.code(res.status).send(res.body);
+  });
+
+  api.get<{ Querystring: { state?: string; right?: string; q?: string; limit?: number; offset?: number; mine?: boolean } }>('/cases', {
+    schema: { tags: ['cases'], summary: 'List the cases the caller may see (the public: published cases only)', querystring: listQuery },
+  }, async (req) => listCases(deps, viewerOf(req), req.query));
+
+  api.get<{ Querystring: { state?: string; limit?: number; offset?: number; mine?: boolean } }>('/worklist', {
+    schema: { tags: ['cases'], summary: "The signed-in officer's worklist: cases awaiting an act of their role, with counts per state", querystring: listQuery },
+  }, async (req) => worklist(deps, viewerOf(req), req.query));
+
+  api.get<{ Params: { id: string }; Querystring: { asOf?: string } }>('/cases/:id', {
+    schema: {
+      tags: ['cases'], summary: 'A case by id or number; with asOf=YYYY-MM-DD, as it stood at the end of that office date',
+      params: caseParams, querystring: { type: 'object', additionalProperties: false, properties: { asOf: { type: 'string', maxLength: 20 } } },
+    },
+  }, async (req) => readCase(deps, viewerOf(req), req.params.id, req.query.asOf));
+
+  api.get<{ Params: { id: string } }>('/cases/:id/acts', {
+    schema: { tags: ['cases'], summary: 'The journal of a case: every act, who, when, legal basis and hash', params: caseParams },
+  }, async (req) => ({ items: await listActs(deps, viewerOf(req), req.params.id) }));
+
+  api.get<{ Params: { id: string } }>('/cases/:id/time-limits', {
+    schema: { tags: ['cases'], summary: 'Open time limits of a case with days left', params: caseParams },
+  }, async (req) => ({ items: (await readCase(deps, viewerOf(req), req.params.id)).timeLimits }));
+
+  api.post<{ Params: { id: string; act: string }; Body: { payload?: Record<string, any>; payment?: any } }>('/cases/:id/acts/:act', {
+    schema: {
+      tags: ['cases'], summary: 'Perform an act on a case (see the case\'s availableActs); refused acts leave the case unchanged',
+      params: { type: 'object', required: ['id', 'act'], properties: { id: { type: 'string', maxLength: 100 }, act: { type: 'string', maxLength: 100 } } },
+      body: { type: 'object', additionalProperties: false, properties: { payload: { type: 'object' }, payment: paymentSchema } },
+    },
+  }, async (req, reply) => {
+    const res = await performAct(deps, requireActor(req), req.params.id, req.params.act, req.body?.payload ?? {}, req.body?.payment);
+    return reply.code(201).send(res);
+  });
+
+  api.post<{ Params: { id: string }; Body: { toMe: boolean } }>('/cases/:id/assignment', {
+    schema: {
+      tags: ['cases'], summary: 'Assign a case to the signed-in officer, or release it', params: caseParams,
+      body: { type: 'object', required: ['toMe'], additionalProperties: false, properties: { toMe: { type: 'boolean' } } },
+    },
+  }, async (req) => assignCase(deps, viewerOf(req), req.params.id, req.body.toMe));
+
+  // Mark images: uploaded first, then referenced by hash in the filing. Type checked by content.
+  api.addContentTypeParser(['image/png', 'image/jpeg'], { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  api.post('/uploads', {
+    schema: { tags: ['cases'], summary: 'Upload a mark image (image/png or image/jpeg, at most 5 MB); returns its reference' },
+  }, async (req, reply) => {
+    requireActor(req);
+    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim();
+    const body = req.body as Buffer;
+    if (!UPLOAD_TYPES[type]) throw invalid('UNSUPPORTED_MEDIA_TYPE', 'Upload a PNG or JPEG image');
+    if (!Buffer.isBuffer(body) || !UPLOAD_TYPES[type](body)) throw invalid('CONTENT_TYPE_MISMATCH', `The file is not a ${type} image`);
+    const stored = await office.storage.put(body);
+    return reply.code(201).send({ ...stored, mediaType: type });
+  });
+
+  api.get<{ Params: { sha: string } }>('/documents/:sha', {
+    schema: { tags: ['cases'], summary: 'Download a stored document or image by its SHA-256 (only those of cases you may see)', params: { type: 'object', properties: { sha: { type: 'string', pattern: '^[0-9a-f]{64}$' } } } },
+  }, async (req, reply) => {
+    const row = (await office.db.query<{ case_id: string; media_type: string; kind: string }>('SELECT case_id, media_type, kind FROM documents WHERE sha256 = $1', [req.params.sha])).rows;
+    let allowed: { media_type: string } | undefined;
+    for (const r of row) {
+      try {
+        const c = await readCase(deps, viewerOf(req), r.case_id);
+        if (c.documents.length || r.kind === 'mark-image') { allowed = r; break; }
+      } catch { /* not visible to this caller */ }
+    }
+    const data = allowed ? await office.storage.get(req.params.sha) : null;
+    if (!allowed || !data) throw invalid('DOCUMENT_NOT_FOUND', 'No such document');
+    return reply.type(allowed.media_type).header('content-disposition', 'inline').send(data);
+  });
+}

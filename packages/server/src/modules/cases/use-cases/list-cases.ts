@@ -1,0 +1,51 @@
+// Lists and worklists. A role's worklist is derived from the law: the states in which a non-automatic
+// act is open to that role. No separate configuration to fall out of step.
+import { FRAMEWORKS, type Performer, type Role } from '@registrum/procedures';
+import { DomainError } from '../../../kernel/errors.ts';
+import * as repo from '../cases.repository.ts';
+import { isOffice, listScope, type Viewer } from '../cases.policy.ts';
+import type { CasesDeps } from '../deps.ts';
+import { caseSummary } from '../presenter.ts';
+
+export function worklistStates(role: Role): { right: string; state: string; acts: string[] }[] {
+  const out = new Map<string, { right: string; state: string; acts: Set<string> }>();
+  for (const f of FRAMEWORKS) for (const p of f.procedures) {
+    for (const [type, a] of Object.entries(p.acts)) {
+      if (a.automatic || type === p.filingAct || a.from.includes('*') || !a.performers.includes(role as Performer)) continue;
+      for (const s of a.from) {
+        const k = `${p.right}:${s}`;
+        const e = out.get(k) ?? { right: p.right, state: s, acts: new Set<string>() };
+        e.acts.add(type);
+        out.set(k, e);
+      }
+    }
+  }
+  return [...out.values()].map((e) => ({ right: e.right, state: e.state, acts: [...e.acts].sort() }));
+}
+
+export async function listCases(deps: CasesDeps, viewer: Viewer, f: { state?: string; right?: string; q?: string; limit?: number; offset?: number; mine?: boolean }) {
+  const limit = Math.min(Math.max(f.limit ?? 50, 1), 200);
+  const { rows, total } = await repo.listCases(deps.db, {
+    states: f.state ? f.state.split(',') : undefined, right: f.right, text: f.q?.trim() || undefined,
+    assignedTo: f.mine && viewer ? viewer.userId : undefined, visibleTo: listScope(viewer), limit, offset: Math.max(f.offset ?? 0, 0),
+  });
+  return { total, limit, offset: f.offset ?? 0, items: rows.map((c) => caseSummary(c, deps.engine.procedureOf(c).procedure)) };
+}
+
+export async function worklist(deps: CasesDeps, viewer: Viewer, f: { state?: string; limit?: number; offset?: number; mine?: boolean }) {
+  if (!viewer || !isOffice(viewer)) throw new DomainError('FORBIDDEN', 'Worklists are for office staff', 403);
+  const lanes = worklistStates(viewer.role);
+  const states = [...new Set(lanes.map((l) => l.state))];
+  const counts = await repo.countByState(deps.db, states);
+  const wanted = f.state ? states.filter((s) => f.state!.split(',').includes(s)) : states;
+  const list = await listCases(deps, viewer, { ...f, state: wanted.join(',') || '__none__' });
+  return { role: viewer.role, lanes: lanes.map((l) => ({ ...l, count: counts[`${l.right}:${l.state}`] ?? 0 })), ...list };
+}
+
+export async function assignCase(deps: CasesDeps, viewer: Viewer, idOrNumber: string, toMe: boolean) {
+  if (!viewer || !isOffice(viewer)) throw new DomainError('FORBIDDEN', 'Only office staff take cases', 403);
+  const c = await repo.findCase(deps.db, idOrNumber);
+  if (!c) throw new DomainError('CASE_NOT_FOUND', `Case ${idOrNumber} not found`, 404);
+  await repo.assign(deps.db, c.id, toMe ? viewer.userId : null);
+  return { id: c.id, number: c.number, assignedTo: toMe ? viewer.userId : null };
+}

@@ -1,0 +1,91 @@
+// A case as the viewer may see it: now, or as it stood at the end of an office date ("as of"),
+// rebuilt from the journal's recorded effects, not by re-running today's rules.
+import { compareDates, daysBetween, isLegalDate, type LegalDate, type Performer } from '@registrum/procedures';
+import { DomainError, invalid } from '../../../kernel/errors.ts';
+import type { Queryable } from '../../../platform/db/db.ts';
+import { availableActs } from '../../../procedure-engine/decide.ts';
+import { performerCapacities } from '../../../procedure-engine/engine.ts';
+import * as repo from '../cases.repository.ts';
+import { canSeeContactDetails, canView, isOffice, type Viewer } from '../cases.policy.ts';
+import type { CasesDeps } from '../deps.ts';
+import { caseSummary, presentAct, presentPublicAct } from '../presenter.ts';
+
+async function isPartyTo(q: Queryable, c: repo.CaseRow, viewer: Viewer): Promise<boolean> {
+  if (!viewer || isOffice(viewer)) return false;
+  if (c.filed_by === viewer.userId) return true;
+  const parties = await repo.partiesOf(q, c.id);
+  return parties.some((p: any) => p.user_id === viewer.userId || (viewer.partyId && p.id === viewer.partyId));
+}
+
+/** Loads a case the viewer may see; an unpublished case of someone else is "not found", not "forbidden". */
+export async function loadVisibleCase(deps: CasesDeps, viewer: Viewer, idOrNumber: string) {
+  const c = await repo.findCase(deps.db, idOrNumber);
+  const party = c ? await isPartyTo(deps.db, c, viewer) : false;
+  if (!c || !canView(viewer, c, party)) throw new DomainError('CASE_NOT_FOUND', `Case ${idOrNumber} not found`, 404);
+  return { c, party };
+}
+
+export async function readCase(deps: CasesDeps, viewer: Viewer, idOrNumber: string, asOfRaw?: string) {
+  let asOf: LegalDate | undefined;
+  if (asOfRaw !== undefined) {
+    if (!isLegalDate(asOfRaw)) throw invalid('INVALID_DATE', `asOf must be a date YYYY-MM-DD (got '${asOfRaw}')`);
+    asOf = asOfRaw;
+  }
+  const { c, party } = await loadVisibleCase(deps, viewer, idOrNumber);
+  const { procedure } = deps.engine.procedureOf(c);
+  const today = deps.clock.today();
+  const full = isOffice(viewer) || party;
+  const acts = await repo.actsOf(deps.db, c.id, asOf);
+  if (asOf && acts.length === 0) throw new DomainError('CASE_NOT_YET_FILED', `Case ${c.number} did not exist on ${asOf}`, 404, { asOf });
+
+  // The projection as of a date: state and data folded from the recorded effects of the acts up to it.
+  let state = c.state; let data: Record<string, any> = c.data; let filingDate = c.filing_date; let isPublic = c.public;
+  if (asOf) {
+    data = {};
+    for (const a of acts) data = { ...data, ...(a.effects?.data ?? {}) };
+    state = acts[acts.length - 1].state_after;
+    filingDate = (data.filingDate ?? null) as LegalDate | null;
+    isPublic = acts.some((a) => procedure.states[a.state_after]?.public);
+    if (!full && !isPublic) throw new DomainError('CASE_NOT_FOUND', `Case ${idOrNumber} not found`, 404);
+  }
+  const refDate = asOf ?? today;
+  const limits = (await repo.timeLimitsOf(deps.db, c.id, asOf))
+    .filter((t) => (asOf ? !t.closed_on || compareDates(t.closed_on, asOf) > 0 : t.status === 'open'))
+    .map((t) => ({
+      kind: t.kind, startsFrom: t.starts_from, windowOpensOn: t.window_opens_on, dueOn: t.due_on, graceEndsOn: t.grace_ends_on,
+      daysLeft: daysBetween(refDate, t.due_on), inGrace: compareDates(refDate, t.due_on) > 0, onExpiry: t.on_expiry,
+      citation: (t.computation as any).citation ?? null, computation: t.computation,
+    }));
+  const parties = (await repo.partiesOf(deps.db, c.id)).map((p: any) => (canSeeContactDetails(viewer, party)
+    ? { id: p.id, role: p.role, kind: p.kind, name: p.name, address: p.address, country: p.country, email: p.email }
+    : { role: p.role, name: p.name, country: p.country }));
+  const capacities: Set<Performer> = viewer ? performerCapacities({ kind: 'user', id: viewer.userId, role: viewer.role, name: '', partyId: viewer.partyId }, false, party) : new Set();
+  const summary = caseSummary({ ...c, state, data, filing_date: filingDate, public: isPublic }, procedure);
+  return {
+    ...summary,
+    asOf: asOf ?? null,
+    officeDate: today,
+    data: full ? data : publicData(data),
+    parties,
+    timeLimits: limits,
+    acts: acts.map((a) => (full ? presentAct(a, procedure) : presentPublicAct(a, procedure))),
+    fees: full && !asOf ? { outstanding: c.fees_outstanding, credit: c.credit, currency: c.currency, items: await repo.feesOf(deps.db, c.id), payments: await repo.paymentsOf(deps.db, c.id) } : null,
+    documents: full ? await repo.documentsOf(deps.db, c.id) : [],
+    children: await repo.childrenOf(deps.db, c.id),
+    availableActs: asOf ? [] : availableActs(procedure, c.state, capacities).map((type) => ({
+      type, title: procedure.acts[type].title, legalBasis: procedure.acts[type].legalBasis, payloadSchema: procedure.acts[type].payloadSchema ?? null,
+    })),
+  };
+}
+
+function publicData(data: Record<string, any>) {
+  const { mark, goodsServices, priorityClaims, publicationDate, registrationDate, registrationNumber, expiryDate, filingDate } = data;
+  return { mark, goodsServices, priorityClaims, publicationDate, registrationDate, registrationNumber, expiryDate, filingDate };
+}
+
+export async function listActs(deps: CasesDeps, viewer: Viewer, idOrNumber: string) {
+  const { c, party } = await loadVisibleCase(deps, viewer, idOrNumber);
+  const { procedure } = deps.engine.procedureOf(c);
+  const full = isOffice(viewer) || party;
+  return (await repo.actsOf(deps.db, c.id)).map((a) => (full ? presentAct(a, procedure) : presentPublicAct(a, procedure)));
+}

@@ -1,0 +1,140 @@
+// decide(): given the law (a procedure version), a case view and a requested act, says whether the act
+// is allowed now and exactly what it does. Pure: no IO, no clock; the caller supplies `today`.
+import {
+  ANY_STATE, compareDates, computePeriodEnd, subtractPeriod,
+  type ActContext, type ActDefinition, type Framework, type LegalDate, type Performer,
+  type ProcedureDefinition, type StatusEvent,
+} from '@registrum/procedures';
+import { DomainError } from '../kernel/errors.ts';
+
+export interface FeeLine { code: string; title: string; quantity: number; amount: number; currency: string }
+
+export interface TimeLimitPlan {
+  kind: string;
+  startsFrom: LegalDate;
+  windowOpensOn: LegalDate | null;
+  dueOn: LegalDate;
+  graceEndsOn: LegalDate | null;
+  expiresAfter: LegalDate;
+  onExpiry: string;
+  /** How the dates were computed: period, citation, calendar version, extension. */
+  computation: Record<string, unknown>;
+}
+
+export interface Decision {
+  act: string;
+  definition: ActDefinition;
+  stateAfter: string;
+  data: Record<string, unknown>;
+  fees: FeeLine[];
+  opens: TimeLimitPlan[];
+  closes: string[];
+  event: StatusEvent | null;
+  documents: string[];
+  paymentBefore: boolean;
+}
+
+export function decide(
+  framework: Framework,
+  procedure: ProcedureDefinition,
+  actType: string,
+  ctx: ActContext,
+  performerAs: ReadonlySet<Performer>,
+): Decision {
+  const def = Object.hasOwn(procedure.acts, actType) ? procedure.acts[actType] : undefined;
+  if (!def) {
+    throw new DomainError('UNKNOWN_ACT', `The ${procedure.title} procedure has no act '${actType}'`, 404, { act: actType, right: procedure.right });
+  }
+  if (!def.performers.some((p) => performerAs.has(p))) {
+    throw new DomainError('ACT_NOT_PERMITTED', `You may not perform '${def.title}' on this case`, 403, { act: actType, performers: def.performers });
+  }
+  const isFiling = actType === procedure.filingAct;
+  if (!isFiling && !(def.from.includes(ANY_STATE) || def.from.includes(ctx.case.state))) {
+    throw new DomainError('ACT_NOT_ALLOWED_IN_STATE', `'${def.title}' is not possible while the case is '${procedure.states[ctx.case.state]?.title ?? ctx.case.state}'`, 409, { act: actType, state: ctx.case.state, allowedIn: def.from });
+  }
+  if (def.within) {
+    const limit = ctx.case.openTimeLimits.find((t) => t.kind === def.within);
+    if (!limit) {
+      throw new DomainError('NO_OPEN_TIME_LIMIT', `There is no open time limit '${def.within}' for this act`, 409, { act: actType, timeLimit: def.within });
+    }
+    const last = limit.graceEndsOn ?? limit.dueOn;
+    if (compareDates(ctx.today, last) > 0) {
+      throw new DomainError('TIME_LIMIT_EXPIRED', `The time limit for '${def.title}' expired on ${last}`, 409, { act: actType, timeLimit: def.within, lastDay: last });
+    }
+  }
+  const refusal = def.guard?.(ctx);
+  if (refusal) throw new DomainError(refusal.code, refusal.message, refusal.code === 'FEES_UNPAID' ? 409 : 422, refusal.details ?? {});
+
+  const stateAfter = typeof def.to === 'function' ? def.to(ctx) : def.to ?? ctx.case.state;
+  if (!procedure.states[stateAfter]) throw new Error(`procedure ${procedure.framework}/${procedure.right}: act ${actType} leads to unknown state ${stateAfter}`);
+  const event = typeof def.event === 'function' ? def.event(ctx) : def.event ?? null;
+
+  return {
+    act: actType,
+    definition: def,
+    stateAfter,
+    data: def.effects?.(ctx) ?? {},
+    fees: feesFor(procedure, def, ctx),
+    opens: (def.opens ?? []).filter((o) => !o.when || o.when(ctx)).map((o) => {
+      const startsFrom = o.from ? o.from(ctx) : ctx.today;
+      const period = periodOf(procedure, o.period);
+      const end = computePeriodEnd(startsFrom, period, framework.calendars);
+      const windowOpensOn = o.windowBefore ? subtractPeriod(end.lastDay, periodOf(procedure, o.windowBefore)) : null;
+      const grace = o.grace ? computePeriodEnd(end.lastDay, periodOf(procedure, o.grace), framework.calendars) : null;
+      return {
+        kind: o.kind,
+        startsFrom,
+        windowOpensOn,
+        dueOn: end.lastDay,
+        graceEndsOn: grace?.lastDay ?? null,
+        expiresAfter: grace?.lastDay ?? end.lastDay,
+        onExpiry: o.onExpiry,
+        computation: {
+          period: o.period, spec: period, nominalLastDay: end.nominalLastDay, extended: end.extended,
+          calendar: end.calendar, citation: period.citation ?? null,
+          ...(grace ? { grace: { period: o.grace, nominalLastDay: grace.nominalLastDay, extended: grace.extended, calendar: grace.calendar } } : {}),
+          ...(o.windowBefore ? { windowBefore: o.windowBefore } : {}),
+        },
+      };
+    }),
+    closes: [...(def.closes ?? [])],
+    event,
+    documents: [...(def.documents ?? [])],
+    paymentBefore: def.payment === 'before',
+  };
+}
+
+function periodOf(procedure: ProcedureDefinition, key: string) {
+  const p = procedure.periods[key];
+  if (!p) throw new Error(`procedure ${procedure.framework}/${procedure.right}@${procedure.version} has no period '${key}'`);
+  return p;
+}
+
+/** The fee schedule version in force on the act's date; fees are charged at the rates of that day. */
+export function feesFor(procedure: ProcedureDefinition, def: ActDefinition, ctx: ActContext): FeeLine[] {
+  if (!def.fees?.length) return [];
+  const schedule = [...procedure.fees]
+    .filter((s) => compareDates(s.effectiveFrom, ctx.today) <= 0)
+    .sort((a, b) => compareDates(a.effectiveFrom, b.effectiveFrom))
+    .at(-1);
+  if (!schedule) throw new Error(`procedure ${procedure.framework}/${procedure.right}: no fee schedule in force on ${ctx.today}`);
+  const lines: FeeLine[] = [];
+  for (const charge of def.fees) {
+    if (charge.when && !charge.when(ctx)) continue;
+    const quantity = charge.quantity ? charge.quantity(ctx) : 1;
+    if (quantity <= 0) continue;
+    const item = schedule.items[charge.code];
+    if (!item) throw new Error(`fee schedule ${schedule.effectiveFrom} of ${procedure.framework} has no fee '${charge.code}'`);
+    lines.push({ code: charge.code, title: item.title, quantity, amount: item.amount * quantity, currency: schedule.currency });
+  }
+  return lines;
+}
+
+/** Acts a holder of these performer capacities could perform in the case's current state. */
+export function availableActs(procedure: ProcedureDefinition, state: string, performerAs: ReadonlySet<Performer>): string[] {
+  return Object.entries(procedure.acts)
+    .filter(([type, a]) => type !== procedure.filingAct && !a.automatic)
+    .filter(([, a]) => a.from.includes(ANY_STATE) || a.from.includes(state))
+    .filter(([, a]) => a.performers.some((p) => performerAs.has(p)))
+    .map(([type]) => type);
+}

@@ -1,0 +1,269 @@
+// The procedure engine: the only code that changes a case. One call = one act, appended to the
+// case's hash-chained journal together with every projection it changes (state, data, time limits,
+// fees, payments) and the outbox jobs it causes, inside the caller's transaction.
+import { randomUUID } from 'node:crypto';
+import {
+  findFramework, findProcedure, procedureInForce,
+  type ActContext, type CaseView, type Framework, type LegalDate, type Performer, type ProcedureDefinition, type Right,
+} from '@registrum/procedures';
+import type { Actor } from '../kernel/actor.ts';
+import type { Clock } from '../kernel/clock.ts';
+import { DomainError } from '../kernel/errors.ts';
+import type { Queryable } from '../platform/db/db.ts';
+import { decide, type Decision } from './decide.ts';
+import { actHash, genesisHash } from './hash-chain.ts';
+import * as repo from './journal.repository.ts';
+import type { CaseRow, PartyInput } from './journal.repository.ts';
+
+export interface PaymentInput { amount: number; currency: string; method?: string; reference?: string }
+
+export interface FileRequest {
+  framework: string;
+  right: string;
+  payload: Record<string, any>;
+  actor: Actor;
+  payment?: PaymentInput;
+  /** Parties named in the filing, created and linked to the case. */
+  parties?: { role: string; party: PartyInput }[];
+  parentId?: string;
+}
+
+export interface ActRequest {
+  caseId: string;
+  act: string;
+  payload?: Record<string, any>;
+  actor: Actor;
+  payment?: PaymentInput;
+}
+
+export interface ActResult {
+  caseId: string;
+  number: string;
+  actId: number;
+  seq: number;
+  act: string;
+  state: string;
+  officeDate: LegalDate;
+  hash: string;
+  fees: { code: string; amount: number; currency: string }[];
+  child?: { caseId: string; number: string };
+}
+
+export class ProcedureEngine {
+  constructor(private readonly clock: Clock) {}
+
+  procedureOf(c: Pick<CaseRow, 'framework' | 'right_kind' | 'procedure_version'>): { framework: Framework; procedure: ProcedureDefinition } {
+    const framework = findFramework(c.framework);
+    const procedure = findProcedure(c.framework, c.right_kind, c.procedure_version);
+    if (!framework || !procedure) throw new Error(`case pinned to unknown procedure ${c.framework}/${c.right_kind}@${c.procedure_version}`);
+    return { framework, procedure };
+  }
+
+  /** Files a new case: creates it under the procedure version in force today and records its first act. */
+  async file(q: Queryable, req: FileRequest): Promise<ActResult> {
+    const today = this.clock.today();
+    const framework = findFramework(req.framework);
+    if (!framework) throw new DomainError('UNKNOWN_FRAMEWORK', `There is no legal framework '${req.framework}'`, 400, { framework: req.framework });
+    const procedure = procedureInForce(req.framework, req.right, today);
+    if (!procedure) throw new DomainError('UNKNOWN_RIGHT', `The framework '${req.framework}' has no procedure for '${req.right}'`, 400, { right: req.right, framework: req.framework });
+
+    let parent: CaseView['parent'] = null;
+    if (req.parentId) {
+      const p = await repo.getCase(q, req.parentId);
+      if (!p) throw new DomainError('CASE_NOT_FOUND', `Case ${req.parentId} not found`, 404);
+      parent = { id: p.id, number: p.number, right: p.right_kind as Right, state: p.state, data: p.data };
+    }
+    const draft: CaseView = { id: randomUUID(), number: '', right: procedure.right, state: '', filingDate: null, data: {}, openTimeLimits: [], parent };
+    const payload = req.payload ?? {};
+    const ctx: ActContext = { case: draft, payload, today };
+    const decision = decide(framework, procedure, procedure.filingAct, ctx, performerCapacities(req.actor, true, false));
+
+    const schedule = procedure.fees.at(-1);
+    const currency = schedule?.currency ?? framework.office.currency;
+    // Parties first, the number last: the counter row lock is held until commit.
+    const links: { role: string; partyId: string }[] = [];
+    for (const p of req.parties ?? []) links.push({ role: p.role, partyId: await repo.insertParty(q, p.party) });
+    const year = today.slice(0, 4);
+    const seqNo = await repo.nextNumber(q, `${framework.id}:${procedure.numberPrefix}:${year}`);
+    const number = `${procedure.numberPrefix}-${year}-${String(seqNo).padStart(6, '0')}`;
+    const row = await repo.insertCase(q, {
+      id: draft.id, number, right: procedure.right, framework: framework.id, version: procedure.version,
+      state: decision.stateAfter, parentId: req.parentId ?? null, filedBy: req.actor.kind === 'user' ? req.actor.id : null,
+      currency, genesisHash: genesisHash(draft.id),
+    });
+    for (const l of links) await repo.linkParty(q, row.id, l.partyId, l.role);
+    const actor = req.actor;
+    if (actor.kind === 'user' && actor.partyId && !links.some((l) => l.partyId === actor.partyId)) {
+      const role = actor.role === 'agent' ? 'representative' : procedure.right === 'trademark-opposition' ? 'opponent' : 'applicant';
+      if (!(req.parties ?? []).some((p) => p.role === role)) await repo.linkParty(q, row.id, actor.partyId, role);
+    }
+    return this.append(q, row, { ...draft, number }, framework, procedure, decision, payload, req.actor, req.payment, today, null);
+  }
+
+  /** Performs an act on an existing case. */
+  async perform(q: Queryable, req: ActRequest): Promise<ActResult> {
+    const today = this.clock.today();
+    const row = await repo.lockCase(q, req.caseId);
+    if (!row) throw new DomainError('CASE_NOT_FOUND', `Case ${req.caseId} not found`, 404, { caseId: req.caseId });
+    const { framework, procedure } = this.procedureOf(row);
+    const view = await this.view(q, row);
+    const payload = req.payload ?? {};
+    const ctx: ActContext = { case: view, payload, today };
+    const isParty = req.actor.kind === 'user' && (row.filed_by === req.actor.id || await this.isPartyOf(q, row.id, req.actor));
+    const decision = decide(framework, procedure, req.act, ctx, performerCapacities(req.actor, false, isParty));
+
+    let child: ActResult | undefined;
+    let recordedPayload = payload;
+    const createsChild = decision.definition.createsChild;
+    if (createsChild) {
+      // The child proceeding pays its own fee; the payment goes with it.
+      const opponent = payload.opponent as PartyInput | undefined;
+      const parties = opponent ? [{ role: 'opponent', party: opponent }] : [];
+      if (payload.representative) parties.push({ role: 'representative', party: payload.representative });
+      child = await this.file(q, { framework: row.framework, right: createsChild.right, payload, actor: req.actor, payment: req.payment, parties, parentId: row.id });
+      for (const p of await repo.caseParties(q, row.id)) {
+        if (p.role === 'applicant' || p.role === 'holder' || p.role === 'representative') await repo.linkParty(q, child.caseId, p.party_id, 'respondent');
+      }
+      recordedPayload = { [createsChild.right]: { caseId: child.caseId, number: child.number }, grounds: payload.grounds };
+    }
+    const result = await this.append(q, row, view, framework, procedure, decision, recordedPayload, req.actor,
+      createsChild ? undefined : req.payment, today, child ? { caseId: child.caseId, number: child.number } : null);
+
+    if (decision.definition.parentAct && row.parent_id) {
+      await this.perform(q, {
+        caseId: row.parent_id, act: decision.definition.parentAct, actor: { kind: 'system', name: 'Registrum (automatic)' },
+        payload: { [procedure.right]: { caseId: row.id, number: row.number, act: req.act } },
+      });
+    }
+    return child ? { ...result, child: { caseId: child.caseId, number: child.number } } : result;
+  }
+
+  async view(q: Queryable, row: CaseRow): Promise<CaseView> {
+    const limits = await repo.openTimeLimits(q, row.id);
+    let parent: CaseView['parent'] = null;
+    if (row.parent_id) {
+      const p = await repo.getCase(q, row.parent_id);
+      if (p) parent = { id: p.id, number: p.number, right: p.right_kind as Right, state: p.state, data: p.data };
+    }
+    return {
+      id: row.id, number: row.number, right: row.right_kind as Right, state: row.state, filingDate: row.filing_date,
+      data: { ...row.data, feesOutstanding: row.fees_outstanding, credit: row.credit },
+      openTimeLimits: limits.map((t) => ({ kind: t.kind, dueOn: t.due_on, windowOpensOn: t.window_opens_on, graceEndsOn: t.grace_ends_on })),
+      parent,
+    };
+  }
+
+  async isPartyOf(q: Queryable, caseId: string, actor: Actor): Promise<boolean> {
+    if (actor.kind !== 'user') return false;
+    const parties = await repo.caseParties(q, caseId);
+    return parties.some((p) => p.user_id === actor.id || (actor.partyId !== null && p.party_id === actor.partyId));
+  }
+
+  private async append(
+    q: Queryable, row: CaseRow, view: CaseView, framework: Framework, procedure: ProcedureDefinition, d: Decision,
+    payload: Record<string, any>, actor: Actor, payment: PaymentInput | undefined, today: LegalDate,
+    child: { caseId: string; number: string } | null,
+  ): Promise<ActResult> {
+    const recordedAt = new Date(Math.floor(this.clock.now().getTime()));
+    const ledger = await this.settleFees(q, row, d, payment);
+    const stateDef = procedure.states[d.stateAfter];
+    const data = { ...row.data, ...d.data };
+    const filingDate = (Object.hasOwn(d.data, 'filingDate') ? d.data.filingDate : row.filing_date) as LegalDate | null;
+    const title = typeof data.mark === 'object' && data.mark ? (data.mark.text ?? null) : row.title;
+    const effects = {
+      data: d.data,
+      fees: d.fees,
+      ...(ledger.payment ? { payment: ledger.payment } : {}),
+      allocated: ledger.allocated,
+      timeLimits: { opened: d.opens, closed: d.closes },
+      ...(child ? { child } : {}),
+    };
+    const event = d.event ? { ...d.event, eventDate: today, effectiveDate: today } : null;
+    const act = {
+      case_id: row.id, seq: row.act_count + 1, type: d.act, office_date: today, recorded_at: recordedAt,
+      actor_id: actor.kind === 'user' ? actor.id : null, actor_role: actor.kind === 'user' ? actor.role : 'system',
+      actor_name: actor.name, legal_basis: d.definition.legalBasis,
+      state_before: row.act_count === 0 ? null : row.state, state_after: d.stateAfter,
+      payload: JSON.parse(JSON.stringify(payload)), effects: JSON.parse(JSON.stringify(effects)), event, prev_hash: row.head_hash,
+    };
+    const hash = actHash(act);
+    const actId = await repo.insertAct(q, { ...act, hash });
+
+    await repo.insertFees(q, row.id, actId, today, ledger.newFees);
+    for (const [feeId, amount] of ledger.olderFeePayments) await repo.addFeePayment(q, feeId, amount);
+    if (ledger.payment) await repo.insertPayment(q, { caseId: row.id, actId, ...ledger.payment, receivedOn: today });
+
+    if (d.closes.length) await repo.closeTimeLimits(q, row.id, d.closes, 'met', actId, today);
+    if (stateDef.terminal) await repo.closeTimeLimits(q, row.id, 'all', 'closed', actId, today);
+    else for (const t of d.opens) await repo.insertTimeLimit(q, row.id, actId, t);
+
+    await repo.updateProjection(q, {
+      id: row.id, state: d.stateAfter, public: row.public || !!stateDef.public, filingDate, title, data,
+      feesOutstanding: ledger.outstanding, credit: ledger.credit, actCount: act.seq, headHash: hash, recordedAt,
+    });
+    for (const kind of d.documents) await repo.enqueue(q, 'document.render', { kind, caseId: row.id, actId }, row.id, actId);
+    await repo.enqueue(q, 'notify.parties', { caseId: row.id, actId, act: d.act }, row.id, actId);
+
+    return {
+      caseId: row.id, number: view.number || row.number, actId, seq: act.seq, act: d.act, state: d.stateAfter,
+      officeDate: today, hash, fees: d.fees.map((f) => ({ code: f.code, amount: f.amount, currency: f.currency })),
+    };
+  }
+
+  /**
+   * Charges the act's fees, records the payment that came with it, and allocates the case's credit:
+   * first to this act's fees (that is what a payment with a request is for), then to older fees.
+   */
+  private async settleFees(q: Queryable, row: CaseRow, d: Decision, payment: PaymentInput | undefined) {
+    if (payment) {
+      if (payment.currency !== row.currency) {
+        throw new DomainError('CURRENCY_MISMATCH', `Fees of this case are payable in ${row.currency}, not ${payment.currency}`, 422, { currency: row.currency });
+      }
+      if (!Number.isInteger(payment.amount) || payment.amount <= 0) {
+        throw new DomainError('INVALID_AMOUNT', 'A payment amount is a positive whole number of minor units (cents)', 422);
+      }
+    }
+    let credit = row.credit + (payment?.amount ?? 0);
+    const newFees = d.fees.map((f) => {
+      const paid = Math.min(credit, f.amount);
+      credit -= paid;
+      return { ...f, id: randomUUID(), paid };
+    });
+    if (d.paymentBefore && newFees.some((f) => f.paid < f.amount)) {
+      const missing = newFees.reduce((s, f) => s + f.amount - f.paid, 0);
+      throw new DomainError('FEE_NOT_PAID', `This act requires payment of its fees first: ${formatMinor(missing, row.currency)} missing`, 402, { missing, currency: row.currency, fees: d.fees });
+    }
+    const olderFeePayments: [string, number][] = [];
+    if (credit > 0 && row.fees_outstanding > 0) {
+      for (const f of await repo.unpaidFees(q, row.id)) {
+        if (credit <= 0) break;
+        const pay = Math.min(credit, f.amount - f.paid);
+        olderFeePayments.push([f.id, pay]);
+        credit -= pay;
+      }
+    }
+    const charged = newFees.reduce((s, f) => s + f.amount, 0);
+    const allocated = newFees.reduce((s, f) => s + f.paid, 0) + olderFeePayments.reduce((s, [, a]) => s + a, 0);
+    return {
+      newFees,
+      olderFeePayments,
+      allocated,
+      credit,
+      outstanding: row.fees_outstanding + charged - allocated,
+      payment: payment ? { amount: payment.amount, currency: payment.currency, method: payment.method ?? 'other', reference: payment.reference ?? null } : null,
+    };
+  }
+}
+
+/** In which capacities an actor may act on a case. */
+export function performerCapacities(actor: Actor, filing: boolean, isParty: boolean): Set<Performer> {
+  if (actor.kind === 'system') return new Set(['system']);
+  if (actor.role === 'applicant' || actor.role === 'agent') {
+    return new Set<Performer>(filing || isParty ? ['party', 'third-party'] : ['third-party']);
+  }
+  return new Set<Performer>([actor.role]);
+}
+
+export function formatMinor(amount: number, currency: string): string {
+  return `${(amount / 100).toFixed(2)} ${currency}`;
+}

@@ -1,0 +1,173 @@
+// The engine's SQL: cases, acts (the journal), time limits, fees, payments and outbox rows.
+// Every function takes the transaction it runs in; none commits.
+import { randomUUID } from 'node:crypto';
+import type { LegalDate } from '@registrum/procedures';
+import type { Queryable } from '../platform/db/db.ts';
+import type { FeeLine, TimeLimitPlan } from './decide.ts';
+
+export interface CaseRow {
+  id: string;
+  number: string;
+  right_kind: string;
+  framework: string;
+  procedure_version: string;
+  state: string;
+  public: boolean;
+  filing_date: LegalDate | null;
+  title: string | null;
+  parent_id: string | null;
+  filed_by: string | null;
+  assigned_to: string | null;
+  data: Record<string, any>;
+  currency: string;
+  fees_outstanding: number;
+  credit: number;
+  act_count: number;
+  head_hash: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface TimeLimitRow {
+  id: string; case_id: string; kind: string; status: string; opened_by_act: number;
+  starts_from: LegalDate; window_opens_on: LegalDate | null; due_on: LegalDate; grace_ends_on: LegalDate | null;
+  expires_after: LegalDate; on_expiry: string; computation: Record<string, unknown>;
+  closed_by_act: number | null; closed_on: LegalDate | null;
+}
+
+export interface ActRow {
+  id: number; case_id: string; seq: number; type: string; office_date: LegalDate; recorded_at: Date;
+  actor_id: string | null; actor_role: string; actor_name: string; legal_basis: string;
+  state_before: string | null; state_after: string; payload: any; effects: any; event: any;
+  prev_hash: string; hash: string; seal_id: number | null;
+}
+
+export interface PartyInput { kind?: 'natural' | 'legal'; name: string; address?: string; country?: string; nationality?: string; email?: string }
+
+export async function lockCase(q: Queryable, id: string): Promise<CaseRow | undefined> {
+  const { rows } = await q.query<CaseRow>('SELECT * FROM cases WHERE id = $1 FOR UPDATE', [id]);
+  return rows[0];
+}
+
+export async function getCase(q: Queryable, id: string): Promise<CaseRow | undefined> {
+  const { rows } = await q.query<CaseRow>('SELECT * FROM cases WHERE id = $1', [id]);
+  return rows[0];
+}
+
+export async function openTimeLimits(q: Queryable, caseId: string): Promise<TimeLimitRow[]> {
+  const { rows } = await q.query<TimeLimitRow>("SELECT * FROM time_limits WHERE case_id = $1 AND status = 'open' ORDER BY due_on", [caseId]);
+  return rows;
+}
+
+/** The next number in a per-prefix, per-year series. Taken late in the transaction: it holds a row lock. */
+export async function nextNumber(q: Queryable, series: string): Promise<number> {
+  const { rows } = await q.query<{ value: number }>(
+    'INSERT INTO counters (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value',
+    [series],
+  );
+  return rows[0].value;
+}
+
+export async function insertCase(q: Queryable, c: {
+  id: string; number: string; right: string; framework: string; version: string; state: string;
+  parentId: string | null; filedBy: string | null; currency: string; genesisHash: string;
+}): Promise<CaseRow> {
+  const { rows } = await q.query<CaseRow>(
+    `INSERT INTO cases (id, number, right_kind, framework, procedure_version, state, parent_id, filed_by, currency, head_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+    [c.id, c.number, c.right, c.framework, c.version, c.state, c.parentId, c.filedBy, c.currency, c.genesisHash],
+  );
+  return rows[0];
+}
+
+export async function insertParty(q: Queryable, p: PartyInput, userId: string | null = null): Promise<string> {
+  const id = randomUUID();
+  await q.query(
+    'INSERT INTO parties (id, kind, name, address, country, nationality, email, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [id, p.kind ?? 'legal', p.name, p.address ?? null, p.country ?? null, p.nationality ?? null, p.email ?? null, userId],
+  );
+  return id;
+}
+
+export async function linkParty(q: Queryable, caseId: string, partyId: string, role: string): Promise<void> {
+  await q.query('INSERT INTO case_parties (case_id, party_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [caseId, partyId, role]);
+}
+
+export async function caseParties(q: Queryable, caseId: string): Promise<{ party_id: string; role: string; user_id: string | null }[]> {
+  const { rows } = await q.query(
+    'SELECT cp.party_id, cp.role, p.user_id FROM case_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.case_id = $1',
+    [caseId],
+  );
+  return rows as any;
+}
+
+export async function insertAct(q: Queryable, a: Omit<ActRow, 'id' | 'seal_id'>): Promise<number> {
+  const { rows } = await q.query<{ id: number }>(
+    `INSERT INTO acts (case_id, seq, type, office_date, recorded_at, actor_id, actor_role, actor_name, legal_basis,
+                       state_before, state_after, payload, effects, event, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+    [a.case_id, a.seq, a.type, a.office_date, a.recorded_at, a.actor_id, a.actor_role, a.actor_name, a.legal_basis,
+      a.state_before, a.state_after, JSON.stringify(a.payload), JSON.stringify(a.effects), a.event ? JSON.stringify(a.event) : null,
+      a.prev_hash, a.hash],
+  );
+  return rows[0].id;
+}
+
+export async function updateProjection(q: Queryable, c: {
+  id: string; state: string; public: boolean; filingDate: LegalDate | null; title: string | null; data: Record<string, unknown>;
+  feesOutstanding: number; credit: number; actCount: number; headHash: string; recordedAt: Date;
+}): Promise<void> {
+  await q.query(
+    `UPDATE cases SET state = $2, public = $3, filing_date = $4, title = $5, data = $6, fees_outstanding = $7, credit = $8,
+            act_count = $9, head_hash = $10, updated_at = $11 WHERE id = $1`,
+    [c.id, c.state, c.public, c.filingDate, c.title, JSON.stringify(c.data), c.feesOutstanding, c.credit, c.actCount, c.headHash, c.recordedAt],
+  );
+}
+
+export async function unpaidFees(q: Queryable, caseId: string): Promise<{ id: string; amount: number; paid: number }[]> {
+  const { rows } = await q.query('SELECT id, amount, paid FROM fees WHERE case_id = $1 AND paid < amount ORDER BY due_on, id', [caseId]);
+  return rows as any;
+}
+
+export async function insertFees(q: Queryable, caseId: string, actId: number, dueOn: LegalDate, lines: (FeeLine & { id: string; paid: number })[]): Promise<void> {
+  for (const f of lines) {
+    await q.query(
+      'INSERT INTO fees (id, case_id, act_id, code, title, quantity, amount, currency, paid, due_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+      [f.id, caseId, actId, f.code, f.title, f.quantity, f.amount, f.currency, f.paid, dueOn],
+    );
+  }
+}
+
+export async function addFeePayment(q: Queryable, feeId: string, amount: number): Promise<void> {
+  await q.query('UPDATE fees SET paid = paid + $2 WHERE id = $1', [feeId, amount]);
+}
+
+export async function insertPayment(q: Queryable, p: { caseId: string; actId: number; amount: number; currency: string; method: string; reference: string | null; receivedOn: LegalDate }): Promise<void> {
+  await q.query(
+    'INSERT INTO payments (id, case_id, act_id, amount, currency, method, reference, received_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [randomUUID(), p.caseId, p.actId, p.amount, p.currency, p.method, p.reference, p.receivedOn],
+  );
+}
+
+export async function closeTimeLimits(q: Queryable, caseId: string, kinds: string[] | 'all', status: 'met' | 'expired' | 'closed', actId: number, on: LegalDate): Promise<string[]> {
+  const { rows } = kinds === 'all'
+    ? await q.query<{ kind: string }>(
+      "UPDATE time_limits SET status = $2, closed_by_act = $3, closed_on = $4 WHERE case_id = $1 AND status = 'open' RETURNING kind",
+      [caseId, status, actId, on])
+    : await q.query<{ kind: string }>(
+      "UPDATE time_limits SET status = $2, closed_by_act = $3, closed_on = $4 WHERE case_id = $1 AND status = 'open' AND kind = ANY($5) RETURNING kind",
+      [caseId, status, actId, on, kinds]);
+  return rows.map((r) => r.kind);
+}
+
+export async function insertTimeLimit(q: Queryable, caseId: string, actId: number, t: TimeLimitPlan): Promise<void> {
+  await q.query(
+    `INSERT INTO time_limits (id, case_id, kind, status, opened_by_act, starts_from, window_opens_on, due_on, grace_ends_on, expires_after, on_expiry, computation)
+     VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [randomUUID(), caseId, t.kind, actId, t.startsFrom, t.windowOpensOn, t.dueOn, t.graceEndsOn, t.expiresAfter, t.onExpiry, JSON.stringify(t.computation)],
+  );
+}
+
+export async function enqueue(q: Queryable, topic: string, payload: Record<string, unknown>, caseId: string | null, actId: number | null): Promise<void> {
+  await q.query('INSERT INTO outbox (topic, payload, case_id, act_id) VALUES ($1, $2, $3, $4)', [topic, JSON.stringify(payload), caseId, actId]);
+}

@@ -1,0 +1,47 @@
+// The expiry sweep: for every open time limit whose last day (grace included) is before the office
+// date, the office performs the act the procedure names, as the system, one case per transaction.
+// Idempotent: the time limit is closed in the same transaction, so a second run finds nothing, and
+// a time limit that a concurrent act already met is skipped after locking the case.
+import type { LegalDate } from '@registrum/procedures';
+import { SYSTEM } from '../kernel/actor.ts';
+import type { Clock } from '../kernel/clock.ts';
+import { DomainError } from '../kernel/errors.ts';
+import type { Db } from '../platform/db/db.ts';
+import type { ProcedureEngine } from './engine.ts';
+import * as repo from './journal.repository.ts';
+
+export interface SweepReport { expired: number; acted: { caseId: string; number: string; act: string }[]; skipped: { caseId: string; kind: string; reason: string }[] }
+
+export async function sweepExpiredTimeLimits(db: Db, engine: ProcedureEngine, clock: Clock, batch = 200): Promise<SweepReport> {
+  const report: SweepReport = { expired: 0, acted: [], skipped: [] };
+  const today = clock.today();
+  for (;;) {
+    const { rows } = await db.query<{ id: string; case_id: string }>(
+      "SELECT id, case_id FROM time_limits WHERE status = 'open' AND expires_after < $1 ORDER BY expires_after, id LIMIT $2",
+      [today, batch],
+    );
+    if (rows.length === 0) return report;
+    for (const r of rows) await expireOne(db, engine, r.case_id, r.id, today, report);
+    if (rows.length < batch) return report;
+  }
+}
+
+async function expireOne(db: Db, engine: ProcedureEngine, caseId: string, limitId: string, today: LegalDate, report: SweepReport) {
+  await db.tx(async (q) => {
+    const row = await repo.lockCase(q, caseId);
+    const { rows } = await q.query<repo.TimeLimitRow>("SELECT * FROM time_limits WHERE id = $1 AND status = 'open' AND expires_after < $2", [limitId, today]);
+    const limit = rows[0];
+    if (!row || !limit) return;
+    try {
+      const res = await engine.perform(q, { caseId, act: limit.on_expiry, actor: SYSTEM, payload: { timeLimit: { kind: limit.kind, dueOn: limit.due_on, graceEndsOn: limit.grace_ends_on } } });
+      await q.query("UPDATE time_limits SET status = 'expired', closed_by_act = $2, closed_on = $3 WHERE id = $1 AND status = 'open'", [limitId, res.actId, today]);
+      report.expired++;
+      report.acted.push({ caseId, number: row.number, act: limit.on_expiry });
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      // The state moved on (e.g. withdrawn) without closing this limit: close it, with the reason.
+      await q.query("UPDATE time_limits SET status = 'closed', closed_on = $2, computation = computation || $3 WHERE id = $1", [limitId, today, JSON.stringify({ closedWithoutAct: e.code })]);
+      report.skipped.push({ caseId, kind: limit.kind, reason: e.code });
+    }
+  });
+}

@@ -1,0 +1,165 @@
+// The vocabulary in which the law of an office is written down. A procedure is data: states, acts,
+// periods and fees. Where a rule needs a computation (a conditional next state, a fee quantity),
+// it is a pure function of the case view, never IO.
+import type { LegalDate, OfficeCalendar, PeriodSpec } from './calendar.ts';
+
+export type Right = 'trademark' | 'trademark-opposition' | 'patent' | 'utility-model' | 'design' | 'gi';
+
+/** Roles of user accounts. */
+export type Role = 'applicant' | 'agent' | 'formalities' | 'examiner' | 'registrar' | 'admin';
+export const ROLES: readonly Role[] = ['applicant', 'agent', 'formalities', 'examiner', 'registrar', 'admin'];
+export const OFFICE_ROLES: readonly Role[] = ['formalities', 'examiner', 'registrar', 'admin'];
+
+/**
+ * Who may perform an act:
+ * - 'party': an applicant or agent who is a party to the case (filer, applicant, holder, representative);
+ * - 'third-party': any applicant or agent account (e.g. an opponent);
+ * - an office role;
+ * - 'system': the office itself, e.g. the sweep that acts when a time limit expires.
+ */
+export type Performer = 'party' | 'third-party' | 'formalities' | 'examiner' | 'registrar' | 'admin' | 'system';
+
+export interface Money { amount: number; currency: string }
+
+export interface TimeLimitView {
+  kind: string;
+  dueOn: LegalDate;
+  windowOpensOn: LegalDate | null;
+  graceEndsOn: LegalDate | null;
+}
+
+/** What a rule may look at: the case projection, never the database. */
+export interface CaseView {
+  id: string;
+  number: string;
+  right: Right;
+  state: string;
+  filingDate: LegalDate | null;
+  data: Record<string, any>;
+  openTimeLimits: TimeLimitView[];
+  parent: { id: string; number: string; right: Right; state: string; data: Record<string, any> } | null;
+}
+
+export interface ActContext {
+  case: CaseView;
+  payload: Record<string, any>;
+  today: LegalDate;
+}
+
+export interface Refusal { code: string; message: string; details?: Record<string, unknown> }
+
+export interface FeeCharge {
+  code: string;
+  quantity?: (ctx: ActContext) => number;
+  /** The fee falls due only if this holds (e.g. a surcharge after the due date). */
+  when?: (ctx: ActContext) => boolean;
+}
+
+export interface TimeLimitOpening {
+  kind: string;
+  /** Key into the procedure's `periods`, so an office framework overrides the length, not the act. */
+  period: string;
+  /** The event the period runs from; the act's office date when absent. */
+  from?: (ctx: ActContext) => LegalDate;
+  /** Key into `periods`: the window opens this long before the due date (e.g. renewal). */
+  windowBefore?: string;
+  /** Key into `periods`: a grace period after the due date, usually with a surcharge. */
+  grace?: string;
+  /** The act the office performs when the time limit (and any grace) has passed unfulfilled. */
+  onExpiry: string;
+  /** The time limit opens only if this holds. */
+  when?: (ctx: ActContext) => boolean;
+}
+
+/** A legal-status event in a WIPO standard (ST.61 trademarks, ST.27 patents, ST.87 designs). */
+export interface StatusEvent {
+  standard: 'ST.61' | 'ST.27' | 'ST.87';
+  /** ST.96 MarkEventCategory / KeyEventCode / DesignEventCategory value. */
+  category: string;
+  /** The status category the case is in after the event (ST.96 MarkCurrentStatusCategory ...). */
+  statusCategory?: string;
+  detailedCode?: string;
+}
+
+export interface ActDefinition {
+  title: string;
+  legalBasis: string;
+  /** States in which the act may be performed. */
+  from: readonly string[];
+  /** The state after the act; absent = unchanged. */
+  to?: string | ((ctx: ActContext) => string);
+  performers: readonly Performer[];
+  /** Preconditions beyond the state; returns a refusal or null. */
+  guard?: (ctx: ActContext) => Refusal | null;
+  /** The act must be done while this time limit is open (before due date, or within grace). */
+  within?: string;
+  opens?: readonly TimeLimitOpening[];
+  /** Time-limit kinds this act fulfils or ends. */
+  closes?: readonly string[];
+  fees?: readonly FeeCharge[];
+  /** 'before': the act is refused unless the fees it triggers are covered by payments. */
+  payment?: 'before' | 'later';
+  /** Projection fields the act sets (pure). */
+  effects?: (ctx: ActContext) => Record<string, unknown>;
+  /** The legal-status event the act publishes; a function where it depends on the case. */
+  event?: StatusEvent | ((ctx: ActContext) => StatusEvent | null);
+  /** Documents the office issues as a result (rendered by a background job). */
+  documents?: readonly string[];
+  /** JSON schema of the act's payload (the API validates against it). */
+  payloadSchema?: Record<string, unknown>;
+  /** Filing a child proceeding (e.g. an opposition) as a case of its own. */
+  createsChild?: { right: Right; act: string };
+  /** On a child case: the act then performed on the parent in the same transaction. */
+  parentAct?: string;
+  /** Hidden from the act buttons of the UI (system acts). */
+  automatic?: boolean;
+}
+
+export interface StateDefinition {
+  title: string;
+  terminal?: boolean;
+  /** The case data are public (published in the register) in this state. */
+  public?: boolean;
+  statusCategory?: string;
+}
+
+export interface FeeScheduleVersion {
+  effectiveFrom: LegalDate;
+  currency: string;
+  items: Record<string, { title: string; amount: number }>;
+}
+
+export interface ProcedureDefinition {
+  framework: string;
+  right: Right;
+  version: string;
+  /** The first date a new filing uses this version; earlier cases keep the version they pinned. */
+  effectiveFrom: LegalDate;
+  title: string;
+  numberPrefix: string;
+  statusStandard: StatusEvent['standard'];
+  filingAct: string;
+  states: Record<string, StateDefinition>;
+  acts: Record<string, ActDefinition>;
+  periods: Record<string, PeriodSpec>;
+  fees: FeeScheduleVersion[];
+}
+
+export interface OfficeInfo {
+  code: string;        // WIPO ST.3 code, e.g. 'XX'
+  name: string;
+  timeZone: string;    // IANA zone: office dates are calendar dates there
+  currency: string;
+  languages: string[];
+}
+
+export interface Framework {
+  id: string;
+  title: string;
+  office: OfficeInfo;
+  calendars: OfficeCalendar[];
+  /** Every version of every procedure this framework has had. */
+  procedures: ProcedureDefinition[];
+}
+
+export type { LegalDate, OfficeCalendar, PeriodSpec };

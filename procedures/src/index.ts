@@ -1,0 +1,33 @@
+// The law as data: every framework Registrum ships, and how a case finds its procedure.
+import { compareDates, type LegalDate } from './common/calendar.ts';
+import type { Framework, ProcedureDefinition, Right } from './common/types.ts';
+import { modelLaw } from './model-law/index.ts';
+import { ruritania } from './offices/ruritania/index.ts';
+
+export * from './common/types.ts';
+export * from './common/calendar.ts';
+export { extendProcedure } from './common/extend.ts';
+export { ANY_STATE } from './common/standard.ts';
+
+export const FRAMEWORKS: readonly Framework[] = [modelLaw, ruritania];
+
+export function findFramework(id: string): Framework | undefined {
+  return FRAMEWORKS.find((f) => f.id === id);
+}
+
+/** The exact version a case pinned at filing. */
+export function findProcedure(framework: string, right: string, version: string): ProcedureDefinition | undefined {
+  return findFramework(framework)?.procedures.find((p) => p.right === right && p.version === version);
+}
+
+/** The version a new filing on `date` is made under: the latest in force on that date. */
+export function procedureInForce(framework: string, right: string, date: LegalDate): ProcedureDefinition | undefined {
+  const candidates = (findFramework(framework)?.procedures ?? [])
+    .filter((p) => p.right === right && compareDates(p.effectiveFrom, date) <= 0)
+    .sort((a, b) => compareDates(a.effectiveFrom, b.effectiveFrom));
+  return candidates.at(-1);
+}
+
+export function rightsOf(framework: string): Right[] {
+  return [...new Set((findFramework(framework)?.procedures ?? []).map((p) => p.right))];
+}

@@ -1,0 +1,22 @@
+// The model-law framework: the reference law Registrum ships; an office starts from it.
+import { parseLegalDate as d } from '../common/calendar.ts';
+import type { Framework } from '../common/types.ts';
+import { oppositionModelLaw } from './trademark/opposition.ts';
+import { trademarkModelLaw } from './trademark/procedure.ts';
+
+export const modelLaw: Framework = {
+  id: 'model-law',
+  title: 'Registrum model law',
+  office: {
+    code: 'XX', name: 'Registrum Model Office', timeZone: 'UTC', currency: 'EUR',
+    languages: ['en', 'fr', 'es', 'ar', 'zh', 'ru'],
+  },
+  calendars: [{
+    id: 'model-law', version: '2026-1', effectiveFrom: d('2000-01-01'), weekendDays: [0, 6],
+    holidays: [
+      '2025-12-25', '2025-12-26', '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-01', '2026-12-25',
+      '2026-12-28', '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-01', '2027-12-27', '2028-01-03',
+    ].map(d),
+  }],
+  procedures: [trademarkModelLaw, oppositionModelLaw],
+};
