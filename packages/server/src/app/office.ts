@@ -26,12 +26,21 @@ export interface Office {
   close(): Promise<void>;
 }
 
-export async function openOffice(config: Config, log: WorkerDeps['log'] = { error: (o, m) => console.error(m, o), info: () => {} }, db?: Db): Promise<Office> {
-  const database = db ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+export interface OfficeOptions {
+  log?: WorkerDeps['log'];
+  /** An already open database (tests create their own). */
+  db?: Db;
+  /** The real-time source of the office clock (tests start it on a chosen date). */
+  now?: () => Date;
+}
+
+export async function openOffice(config: Config, opts: OfficeOptions = {}): Promise<Office> {
+  const log = opts.log ?? { error: (o: unknown, m?: string) => console.error(m, o), info: () => {} };
+  const database = opts.db ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   try {
     await migrate(database);
     const framework = findFramework(config.framework)!;
-    const clock = new OfficeClock(framework.office.timeZone, config.mode === 'demo');
+    const clock = new OfficeClock(framework.office.timeZone, config.mode === 'demo', opts.now);
     await clock.load(database);
     const engine = new ProcedureEngine(clock);
     const storage: BlobStorage = config.dataDir === 'memory://' ? new MemoryStorage() : new LocalDiskStorage(join(config.dataDir, 'documents'));

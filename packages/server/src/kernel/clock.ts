@@ -18,7 +18,7 @@ export function calendarDateIn(timeZone: string, at: Date): LegalDate {
 
 export class OfficeClock implements Clock {
   private offsetDays = 0;
-  constructor(private readonly timeZone: string, private readonly settable: boolean, private readonly realNow: () => Date = () => new Date()) {}
+  constructor(readonly timeZone: string, private readonly settable: boolean, private readonly realNow: () => Date = () => new Date()) {}
 
   now(): Date { return this.realNow(); }
   today(): LegalDate { return addDays(calendarDateIn(this.timeZone, this.realNow()), this.offsetDays); }
