@@ -2,6 +2,8 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { actorOf, isOfficeRole, type UserRow } from '../modules/access/index.ts';
 import type { Actor } from '../kernel/actor.ts';
 import { DomainError, invalid } from '../kernel/errors.ts';
@@ -18,6 +20,7 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'registrum_session';
+const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (a: Ajv) => Ajv;
 
 export function viewerOf(req: FastifyRequest): Viewer {
   return req.user ? { userId: req.user.id, role: req.user.role, partyId: req.user.party_id } : null;
@@ -39,15 +42,30 @@ function tokenOf(req: FastifyRequest): { token: string; cookie: boolean } | null
   const h = req.headers.authorization;
   if (h?.startsWith('Bearer ')) return { token: h.slice(7).trim(), cookie: false };
   const cookie = req.headers.cookie?.split(';').map((c) => c.trim()).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  return cookie ? { token: decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1)), cookie: true } : null;
+  if (!cookie) return null;
+  try { return { token: decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1)), cookie: true }; } catch { return null; } // malformed: no session
+}
+
+/** Whether an Origin header names this server (compared as URLs, so an explicit default port matches). */
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    const o = new URL(origin);
+    return !!host && new URL(`${o.protocol}//${host}`).host === o.host;
+  } catch { return false; } // 'null' or garbage: not our origin
 }
 
 export async function buildHttp(office: Office): Promise<FastifyInstance> {
   const app = Fastify({
     logger: office.config.logLevel === 'silent' ? false : { level: office.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    // Errors of the router itself (e.g. a malformed URL encoding) are problem documents too.
+    frameworkErrors: (err, req, reply) => { sendProblem(reply, req, err); },
   });
+  // Query strings, params and headers are text: coerced to the schema's types. A JSON body is typed
+  // as sent: "100", true or [100] is not an amount of 100.
+  const ajvOf = (coerceTypes: 'array' | false) => addFormats(new Ajv({ allErrors: true, coerceTypes, removeAdditional: false, useDefaults: true, strict: false }));
+  const bodyAjv = ajvOf(false); const textAjv = ajvOf('array');
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
   app.decorateRequest('user', null);
   app.decorateRequest('viaCookie', false);
 
@@ -77,7 +95,7 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
     // A session cookie is sent by the browser whoever made the page: unsafe methods must come from our own origin.
     if (t.cookie && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
       const origin = req.headers.origin;
-      if (origin && new URL(origin).host !== req.headers.host) throw new DomainError('CSRF_REJECTED', 'Cross-site request refused', 403);
+      if (origin && !sameOrigin(origin, req.headers.host)) throw new DomainError('CSRF_REJECTED', 'Cross-site request refused', 403);
     }
   });
   app.addHook('preValidation', async (req) => {

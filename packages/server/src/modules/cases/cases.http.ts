@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { paymentSchema } from '@registrum/procedures/common/standard.ts';
 import type { Office } from '../../app/office.ts';
 import { requireActor, viewerOf } from '../../app/http.ts';
-import { invalid } from '../../kernel/errors.ts';
-import { assignCase, fileApplication, listActs, listCases, performAct, readCase, worklist } from './index.ts';
+import { DomainError, invalid } from '../../kernel/errors.ts';
+import { assignCase, documentFor, fileApplication, listActs, listCases, loadVisibleCase, performAct, readCase, worklist } from './index.ts';
 
 const caseParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
 const listQuery = {
@@ -68,7 +68,9 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
       body: { type: 'object', additionalProperties: false, properties: { payload: { type: 'object' }, payment: paymentSchema } },
     },
   }, async (req, reply) => {
-    const res = await performAct(deps, requireActor(req), req.params.id, req.params.act, req.body?.payload ?? {}, req.body?.payment);
+    const actor = requireActor(req);
+    await loadVisibleCase(deps, viewerOf(req), req.params.id); // a case the caller may not see is "not found" here too
+    const res = await performAct(deps, actor, req.params.id, req.params.act, req.body?.payload ?? {}, req.body?.payment);
     return reply.code(201).send(res);
   });
 
@@ -87,25 +89,18 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
     requireActor(req);
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim();
     const body = req.body as Buffer;
-    if (!UPLOAD_TYPES[type]) throw invalid('UNSUPPORTED_MEDIA_TYPE', 'Upload a PNG or JPEG image');
+    if (!UPLOAD_TYPES[type]) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Upload a PNG or JPEG image', 415);
     if (!Buffer.isBuffer(body) || !UPLOAD_TYPES[type](body)) throw invalid('CONTENT_TYPE_MISMATCH', `The file is not a ${type} image`);
     const stored = await office.storage.put(body);
     return reply.code(201).send({ ...stored, mediaType: type });
   });
 
   api.get<{ Params: { sha: string } }>('/documents/:sha', {
-    schema: { tags: ['cases'], summary: 'Download a stored document or image by its SHA-256 (only those of cases you may see)', params: { type: 'object', properties: { sha: { type: 'string', pattern: '^[0-9a-f]{64}$' } } } },
+    schema: { tags: ['cases'], summary: 'Download a document or mark image of a case you may see, by its SHA-256', params: { type: 'object', properties: { sha: { type: 'string', pattern: '^[0-9a-f]{64}$' } } } },
   }, async (req, reply) => {
-    const row = (await office.db.query<{ case_id: string; media_type: string; kind: string }>('SELECT case_id, media_type, kind FROM documents WHERE sha256 = $1', [req.params.sha])).rows;
-    let allowed: { media_type: string } | undefined;
-    for (const r of row) {
-      try {
-        const c = await readCase(deps, viewerOf(req), r.case_id);
-        if (c.documents.length || r.kind === 'mark-image') { allowed = r; break; }
-      } catch { /* not visible to this caller */ }
-    }
-    const data = allowed ? await office.storage.get(req.params.sha) : null;
-    if (!allowed || !data) throw invalid('DOCUMENT_NOT_FOUND', 'No such document');
-    return reply.type(allowed.media_type).header('content-disposition', 'inline').send(data);
+    const doc = await documentFor(deps, viewerOf(req), req.params.sha);
+    const data = doc ? await office.storage.get(req.params.sha) : null;
+    if (!doc || !data) throw new DomainError('DOCUMENT_NOT_FOUND', 'No such document', 404);
+    return reply.type(doc.mediaType).header('content-disposition', 'inline').header('cache-control', 'private, max-age=3600').send(data);
   });
 }

@@ -54,6 +54,10 @@ export async function documentsOf(q: Queryable, caseId: string) {
   return (await q.query('SELECT id, kind, direction, media_type, sha256, size, title, act_id, created_at FROM documents WHERE case_id = $1 ORDER BY created_at', [caseId])).rows;
 }
 
+export async function documentsBySha(q: Queryable, sha: string) {
+  return (await q.query<{ case_id: string; kind: string; media_type: string }>('SELECT case_id, kind, media_type FROM documents WHERE sha256 = $1', [sha])).rows;
+}
+
 export interface ListFilter {
   states?: string[]; right?: string; text?: string; assignedTo?: string;
   /** null = everything (office); otherwise only public cases and those of this user/party. */

@@ -89,3 +89,14 @@ export async function listActs(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
   const full = isOffice(viewer) || party;
   return (await repo.actsOf(deps.db, c.id)).map((a) => (full ? presentAct(a, procedure) : presentPublicAct(a, procedure)));
 }
+
+/** A stored document the viewer may download: parties and staff get the whole file; others the mark image of a published case. */
+export async function documentFor(deps: CasesDeps, viewer: Viewer, sha: string): Promise<{ mediaType: string } | null> {
+  for (const d of await repo.documentsBySha(deps.db, sha)) {
+    const c = await repo.findCase(deps.db, d.case_id);
+    if (!c) continue;
+    const party = await isPartyTo(deps.db, c, viewer);
+    if (isOffice(viewer) || party || (c.public && d.kind === 'mark-image')) return { mediaType: d.media_type };
+  }
+  return null;
+}
