@@ -1,5 +1,5 @@
 // The HTTP server: authentication, problem documents, OpenAPI, and each module's routes.
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Ajv } from 'ajv';
@@ -58,6 +58,8 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
   const app = Fastify({
     logger: office.config.logLevel === 'silent' ? false : { level: office.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
+    // Per-request logs only when debugging; errors are logged by the problem mapper.
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(office.config.logLevel) }),
     // Errors of the router itself (e.g. a malformed URL encoding) are problem documents too.
     frameworkErrors: (err, req, reply) => { sendProblem(reply, req, err); },
   });
