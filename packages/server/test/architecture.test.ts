@@ -61,8 +61,7 @@ test('only app/config.ts reads process.env', () => {
 test('only repositories, migrations and platform/db hold SQL that writes', () => {
   const writes = /\b(INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b/;
   const allowed = (f: string) => /\.repository\.ts$/.test(f) || f.includes('/platform/db/') || f.endsWith('procedure-engine/journal.ts')
-    || f.endsWith('procedure-engine/sweep.ts') || f.endsWith('app/worker.ts') || f.endsWith('kernel/clock.ts')
-    || f.includes('/modules/documents/') || f.includes('/modules/notifications/') || f.endsWith('app/demo.ts');
+    || f.endsWith('procedure-engine/sweep.ts') || f.endsWith('app/worker.ts') || f.endsWith('kernel/clock.ts');
   const bad = files(server).filter((f) => !allowed(f) && writes.test(readFileSync(f, 'utf8'))).map(rel);
   assert.deepEqual(bad, []);
 });

@@ -24,8 +24,7 @@ export async function seedDemo(office: Office): Promise<boolean> {
   await office.db.tx(async (q) => {
     for (const u of DEMO_USERS) {
       const partyId = u.party ? await insertParty(q, { ...u.party, email: `${u.username}@example.org` }) : null;
-      const id = await office.access.createUser(q, { username: u.username, displayName: u.displayName, role: u.role, password: DEMO_PASSWORD, partyId, email: `${u.username}@example.org` });
-      if (partyId) await q.query('UPDATE parties SET user_id = $1 WHERE id = $2', [id, partyId]);
+      await office.access.createUser(q, { username: u.username, displayName: u.displayName, role: u.role, password: DEMO_PASSWORD, partyId, email: `${u.username}@example.org` });
     }
   });
   for (const u of (await office.access.listUsers())) users[u.username] = u;

@@ -34,7 +34,7 @@ async function expireOne(db: Db, engine: ProcedureEngine, caseId: string, limitI
     if (!row || !limit) return;
     try {
       const res = await engine.perform(q, { caseId, act: limit.on_expiry, actor: SYSTEM, payload: { timeLimit: { kind: limit.kind, dueOn: limit.due_on, graceEndsOn: limit.grace_ends_on } } });
-      await q.query("UPDATE time_limits SET status = 'expired', closed_by_act = $2, closed_on = $3 WHERE id = $1 AND status = 'open'", [limitId, res.actId, today]);
+      await q.query("UPDATE time_limits SET status = 'expired', closed_by_act = $2, closed_on = $3 WHERE id = $1 AND (status = 'open' OR closed_by_act = $2)", [limitId, res.actId, today]);
       report.expired++;
       report.acted.push({ caseId, number: row.number, act: limit.on_expiry });
     } catch (e) {

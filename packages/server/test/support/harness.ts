@@ -64,9 +64,7 @@ export async function testOffice(opts: { startDate?: string; framework?: string;
     async user(username: string, role: Role, partyName?: string) {
       const id = await office.db.tx(async (q) => {
         const partyId = role === 'applicant' || role === 'agent' ? await insertParty(q, { name: partyName ?? username, country: 'XX' }) : null;
-        const uid = await office.access.createUser(q, { username, displayName: partyName ?? username, role, password: 'test-password', partyId });
-        if (partyId) await q.query('UPDATE parties SET user_id = $1 WHERE id = $2', [uid, partyId]);
-        return uid;
+        return office.access.createUser(q, { username, displayName: partyName ?? username, role, password: 'test-password', partyId });
       });
       const u = (await office.access.listUsers()).find((x) => x.id === id)!;
       return actorOf(u) as Actor & { kind: 'user' };

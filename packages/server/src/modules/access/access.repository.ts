@@ -37,6 +37,8 @@ export async function insertUser(q: Queryable, u: { username: string; displayNam
     'INSERT INTO users (id, username, display_name, email, role, password_hash, party_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
     [id, u.username, u.displayName, u.email ?? null, u.role, u.passwordHash, u.partyId ?? null],
   );
+  // The party the account acts as (an applicant's or agent's own identity) points back to it.
+  if (u.partyId) await q.query('UPDATE parties SET user_id = $1 WHERE id = $2 AND user_id IS NULL', [id, u.partyId]);
   return id;
 }
 
