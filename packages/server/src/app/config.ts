@@ -35,7 +35,8 @@ export const CONFIG_DOC: Record<string, string> = {
   DB_POOL_SIZE: 'PostgreSQL connections per process (default 20)',
 };
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+// Relative paths are taken from where the user ran the command (npm runs workspace scripts elsewhere).
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_CWD || process.cwd()): Config {
   const errors: string[] = [];
   const int = (name: string, def: number, min: number, max: number): number => {
     const raw = env[name];

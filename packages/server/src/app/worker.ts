@@ -13,34 +13,38 @@ export interface WorkerDeps { db: Db; engine: ProcedureEngine; clock: Clock & { 
 
 const MAX_ATTEMPTS = 8;
 
-export async function runJobs(deps: WorkerDeps, limit = 50): Promise<number> {
+/**
+ * Runs pending jobs in batches: one transaction claims up to `batch` jobs (SKIP LOCKED, so several
+ * workers share the queue) and runs each inside a savepoint, so one failing job is retried later
+ * without undoing the others, and a commit (one fsync) serves the whole batch.
+ */
+export async function runJobs(deps: WorkerDeps, limit = 500, batch = 50): Promise<number> {
   let done = 0;
-  for (let i = 0; i < limit; i++) {
+  while (done < limit) {
     const ran = await deps.db.tx(async (q) => {
       const { rows } = await q.query<{ id: number; topic: string; payload: any; attempts: number }>(
-        "SELECT id, topic, payload, attempts FROM outbox WHERE status = 'pending' AND run_after <= now() ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED");
-      const job = rows[0];
-      if (!job) return false;
-      const handler = deps.handlers[job.topic];
-      try {
-        if (!handler) throw new Error(`no handler for topic ${job.topic}`);
+        "SELECT id, topic, payload, attempts FROM outbox WHERE status = 'pending' AND run_after <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED", [batch]);
+      for (const job of rows) {
+        const handler = deps.handlers[job.topic];
         await q.query('SAVEPOINT job');
-        await handler(q, job.payload);
-        await q.query('RELEASE SAVEPOINT job');
-        await q.query("UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = now() WHERE id = $1", [job.id]);
-      } catch (e: any) {
-        await q.query('ROLLBACK TO SAVEPOINT job').catch(() => {});
-        const attempts = job.attempts + 1;
-        const status = attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
-        await q.query(
-          `UPDATE outbox SET attempts = $2, status = $3, last_error = $4, run_after = now() + make_interval(secs => $5) WHERE id = $1`,
-          [job.id, attempts, status, String(e?.message ?? e).slice(0, 2000), 2 ** attempts]);
-        deps.log.error({ job: job.id, topic: job.topic, err: String(e?.message ?? e) }, 'job failed');
+        try {
+          if (!handler) throw new Error(`no handler for topic ${job.topic}`);
+          await handler(q, job.payload);
+          await q.query('RELEASE SAVEPOINT job');
+          await q.query("UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = now() WHERE id = $1", [job.id]);
+        } catch (e: any) {
+          await q.query('ROLLBACK TO SAVEPOINT job');
+          const attempts = job.attempts + 1;
+          await q.query(
+            'UPDATE outbox SET attempts = $2, status = $3, last_error = $4, run_after = now() + make_interval(secs => $5) WHERE id = $1',
+            [job.id, attempts, attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', String(e?.message ?? e).slice(0, 2000), 2 ** attempts]);
+          deps.log.error({ job: job.id, topic: job.topic, err: String(e?.message ?? e) }, 'job failed');
+        }
       }
-      return true;
+      return rows.length;
     });
-    if (!ran) break;
-    done++;
+    done += ran;
+    if (ran === 0) break;
   }
   return done;
 }
@@ -49,7 +53,7 @@ export async function runJobs(deps: WorkerDeps, limit = 50): Promise<number> {
 export async function workOnce(deps: WorkerDeps) {
   if (deps.clock.load) await deps.clock.load(deps.db);
   const sweep = await sweepExpiredTimeLimits(deps.db, deps.engine, deps.clock);
-  const jobs = await runJobs(deps, 500);
+  const jobs = await runJobs(deps);
   let sealed = 0;
   for (;;) { const s = await sealJournal(deps.db); if (!s) break; sealed += s.acts; }
   return { sweep, jobs, sealed };

@@ -80,14 +80,12 @@ export class ProcedureEngine {
 
     const schedule = procedure.fees.at(-1);
     const currency = schedule?.currency ?? framework.office.currency;
-    // Parties first, the number last: the counter row lock is held until commit.
     const links: { role: string; partyId: string }[] = [];
     for (const p of req.parties ?? []) links.push({ role: p.role, partyId: await repo.insertParty(q, p.party) });
-    const year = today.slice(0, 4);
-    const seqNo = await repo.nextNumber(q, `${framework.id}:${procedure.numberPrefix}:${year}`);
-    const number = `${procedure.numberPrefix}-${year}-${String(seqNo).padStart(6, '0')}`;
+    // The case is recorded under a provisional number; the application number is taken last (below),
+    // because the counter's row lock is held until commit and would otherwise serialise every filing.
     const row = await repo.insertCase(q, {
-      id: draft.id, number, right: procedure.right, framework: framework.id, version: procedure.version,
+      id: draft.id, number: `pending-${draft.id}`, right: procedure.right, framework: framework.id, version: procedure.version,
       state: decision.stateAfter, parentId: req.parentId ?? null, filedBy: req.actor.kind === 'user' ? req.actor.id : null,
       currency, genesisHash: genesisHash(draft.id),
     });
@@ -97,7 +95,12 @@ export class ProcedureEngine {
       const role = actor.role === 'agent' ? 'representative' : procedure.right === 'trademark-opposition' ? 'opponent' : 'applicant';
       if (!(req.parties ?? []).some((p) => p.role === role)) await repo.linkParty(q, row.id, actor.partyId, role);
     }
-    return this.append(q, row, { ...draft, number }, framework, procedure, decision, payload, req.actor, req.payment, today, null);
+    const result = await this.append(q, row, draft, framework, procedure, decision, payload, req.actor, req.payment, today, null);
+    const year = today.slice(0, 4);
+    const seqNo = await repo.nextNumber(q, `${framework.id}:${procedure.numberPrefix}:${year}`);
+    const number = `${procedure.numberPrefix}-${year}-${String(seqNo).padStart(6, '0')}`;
+    await repo.setCaseNumber(q, row.id, number);
+    return { ...result, number };
   }
 
   /** Performs an act on an existing case. */
@@ -205,7 +208,7 @@ export class ProcedureEngine {
     await repo.enqueue(q, 'notify.parties', { caseId: row.id, actId, act: d.act }, row.id, actId);
 
     return {
-      caseId: row.id, number: view.number || row.number, actId, seq: act.seq, act: d.act, state: d.stateAfter,
+      caseId: row.id, number: row.number, actId, seq: act.seq, act: d.act, state: d.stateAfter,
       officeDate: today, hash, fees: d.fees.map((f) => ({ code: f.code, amount: f.amount, currency: f.currency })),
     };
   }

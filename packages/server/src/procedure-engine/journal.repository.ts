@@ -80,6 +80,10 @@ export async function insertCase(q: Queryable, c: {
   return rows[0];
 }
 
+export async function setCaseNumber(q: Queryable, id: string, number: string): Promise<void> {
+  await q.query('UPDATE cases SET number = $2 WHERE id = $1', [id, number]);
+}
+
 export async function insertParty(q: Queryable, p: PartyInput, userId: string | null = null): Promise<string> {
   const id = randomUUID();
   await q.query(
