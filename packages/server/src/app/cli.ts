@@ -50,7 +50,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'journal': {
         if (sub === 'seal') { const r = await workOnce(office.worker); console.log(`sealed ${r.sealed} acts`); return 0; }
         if (sub !== 'verify') break;
-        const r = await verifyJournal(office.db, { onProgress: (n) => { if (process.stderr.isTTY) process.stderr.write(`\rverified ${n} acts`); } });
+        const r = await verifyJournal(office.db, { onProgress: (step) => { if (process.stderr.isTTY) process.stderr.write(`\rchecking ${step}...          `); } });
         if (process.stderr.isTTY) process.stderr.write('\n');
         console.log(`${r.ok ? 'OK' : 'TAMPERING DETECTED'}: ${r.cases} cases, ${r.acts} acts, ${r.seals} seals (${r.unsealedActs} acts not yet sealed) in ${r.seconds.toFixed(1)} s`);
         for (const p of r.problems) console.log(`  ${p.kind}: ${p.caseNumber ?? p.caseId ?? `seal ${p.sealId}`}${p.seq ? ` act ${p.seq}` : ''}${p.actId ? ` (id ${p.actId})` : ''}: ${p.message}`);

@@ -11,7 +11,7 @@ import type { Clock } from '../kernel/clock.ts';
 import { DomainError } from '../kernel/errors.ts';
 import type { Queryable } from '../platform/db/db.ts';
 import { decide, type Decision } from './decide.ts';
-import { actHash, genesisHash } from './hash-chain.ts';
+import { genesisHash } from './hash-chain.ts';
 import * as repo from './journal.repository.ts';
 import type { CaseRow, PartyInput } from './journal.repository.ts';
 
@@ -187,10 +187,9 @@ export class ProcedureEngine {
       actor_id: actor.kind === 'user' ? actor.id : null, actor_role: actor.kind === 'user' ? actor.role : 'system',
       actor_name: actor.name, legal_basis: d.definition.legalBasis,
       state_before: row.act_count === 0 ? null : row.state, state_after: d.stateAfter,
-      payload: JSON.parse(JSON.stringify(payload)), effects: JSON.parse(JSON.stringify(effects)), event, prev_hash: row.head_hash,
+      payload, effects, event, prev_hash: row.head_hash,
     };
-    const hash = actHash(act);
-    const actId = await repo.insertAct(q, { ...act, hash });
+    const { id: actId, hash } = await repo.insertAct(q, act);
 
     await repo.insertFees(q, row.id, actId, today, ledger.newFees);
     for (const [feeId, amount] of ledger.olderFeePayments) await repo.addFeePayment(q, feeId, amount);

@@ -1,33 +1,41 @@
-// What an act's hash covers, in one place, so the writer and `journal verify` cannot disagree.
-import { canonicalJson, sha256 } from '../kernel/hash.ts';
+// What an act's hash covers. The database computes it (registrum_act_hash, migration 002) when the
+// act is inserted and when the journal is verified. This file reproduces the same computation
+// outside the database, so an auditor can check an exported journal without trusting Registrum;
+// a test holds the two equal.
+import { createHash } from 'node:crypto';
 import type { ActRow } from './journal.repository.ts';
 
-export const HASH_VERSION = 1;
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 /** Each case's chain starts from a hash of its id, so acts cannot be moved to another case. */
 export const genesisHash = (caseId: string): string => sha256(`registrum:case:${caseId}`);
+
+/**
+ * PostgreSQL's jsonb text form: object keys ordered by UTF-8 length then bytes, ", " and ": " as
+ * separators, strings escaped as JSON. (Numbers are written as JavaScript writes them, which matches
+ * PostgreSQL for the integers and short decimals that acts hold.)
+ */
+export function jsonbText(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(jsonbText).join(', ')}]`;
+  const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined)
+    .map(([k, x]) => [Buffer.from(k, 'utf8'), k, x] as const)
+    .sort(([a], [b]) => a.length - b.length || Buffer.compare(a, b));
+  return `{${entries.map(([, k, x]) => `${JSON.stringify(k)}: ${jsonbText(x)}`).join(', ')}}`;
+}
 
 export type HashedFields = Pick<ActRow,
   'case_id' | 'seq' | 'type' | 'office_date' | 'recorded_at' | 'actor_id' | 'actor_role' | 'actor_name' |
   'legal_basis' | 'state_before' | 'state_after' | 'payload' | 'effects' | 'event' | 'prev_hash'>;
 
+/** The same value as the database's registrum_act_hash for the act. */
 export function actHash(a: HashedFields): string {
-  return sha256(canonicalJson({
-    v: HASH_VERSION,
-    caseId: a.case_id,
-    seq: a.seq,
-    type: a.type,
-    officeDate: a.office_date,
-    recordedAt: new Date(a.recorded_at).toISOString(),
-    actor: { id: a.actor_id, role: a.actor_role, name: a.actor_name },
-    legalBasis: a.legal_basis,
-    stateBefore: a.state_before,
-    stateAfter: a.state_after,
-    payload: a.payload,
-    effects: a.effects,
-    event: a.event,
-    prev: a.prev_hash,
-  }));
+  const micros = BigInt(new Date(a.recorded_at).getTime()) * 1000n;
+  const parts = [1, a.case_id, a.seq, a.type, a.office_date, null, a.actor_id, a.actor_role, a.actor_name,
+    a.legal_basis, a.state_before, a.state_after, a.payload, a.effects, a.event, a.prev_hash].map(jsonbText);
+  parts[5] = micros.toString(); // recorded_at as microseconds since the epoch, a JSON integer
+  return sha256(`[${parts.join(', ')}]`);
 }
 
 /** A seal links the previous seal to the acts it covers, in journal order. */

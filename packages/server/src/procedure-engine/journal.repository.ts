@@ -105,16 +105,19 @@ export async function caseParties(q: Queryable, caseId: string): Promise<{ party
   return rows as any;
 }
 
-export async function insertAct(q: Queryable, a: Omit<ActRow, 'id' | 'seal_id'>): Promise<number> {
-  const { rows } = await q.query<{ id: number }>(
+/** Appends an act; the database computes its hash from the stored values (registrum_act_hash). */
+export async function insertAct(q: Queryable, a: Omit<ActRow, 'id' | 'seal_id' | 'hash'>): Promise<{ id: number; hash: string }> {
+  const { rows } = await q.query<{ id: number; hash: string }>(
     `INSERT INTO acts (case_id, seq, type, office_date, recorded_at, actor_id, actor_role, actor_name, legal_basis,
                        state_before, state_after, payload, effects, event, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+             registrum_act_hash($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15))
+     RETURNING id, hash`,
     [a.case_id, a.seq, a.type, a.office_date, a.recorded_at, a.actor_id, a.actor_role, a.actor_name, a.legal_basis,
       a.state_before, a.state_after, JSON.stringify(a.payload), JSON.stringify(a.effects), a.event ? JSON.stringify(a.event) : null,
-      a.prev_hash, a.hash],
+      a.prev_hash],
   );
-  return rows[0].id;
+  return rows[0];
 }
 
 export async function updateProjection(q: Queryable, c: {

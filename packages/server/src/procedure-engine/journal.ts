@@ -2,8 +2,7 @@
 // office, seals hash the previous seal and the acts sealed since, in journal order. The sealer runs in
 // the worker (one at a time, by advisory lock on PostgreSQL); `verify` re-derives every hash.
 import type { Db } from '../platform/db/db.ts';
-import { actHash, genesisHash, sealHash, SEAL_GENESIS } from './hash-chain.ts';
-import type { ActRow } from './journal.repository.ts';
+import { sealHash, SEAL_GENESIS } from './hash-chain.ts';
 
 export async function sealJournal(db: Db, maxActs = 20_000): Promise<{ sealId: number; acts: number } | null> {
   return db.tx(async (q) => {
@@ -27,68 +26,83 @@ export async function sealJournal(db: Db, maxActs = 20_000): Promise<{ sealId: n
 export interface VerifyProblem { kind: string; caseId?: string; caseNumber?: string; actId?: number; seq?: number; sealId?: number; message: string }
 export interface VerifyReport { ok: boolean; cases: number; acts: number; seals: number; unsealedActs: number; problems: VerifyProblem[]; seconds: number }
 
+const ACT_HASH_SQL = `registrum_act_hash(a.case_id, a.seq, a.type, a.office_date, a.recorded_at, a.actor_id, a.actor_role, a.actor_name,
+  a.legal_basis, a.state_before, a.state_after, a.payload, a.effects, a.event, a.prev_hash)`;
+
 /**
- * Re-derives every act hash, every case chain and head, and every seal. Reads the journal once, in
- * id order (a case's acts are appended in seq order under its row lock, so id order is seq order).
+ * Re-derives every act hash, every case chain and head, and every seal, as set-based queries the
+ * database can run in parallel. Each check names the case and act (or seal) it finds wrong.
  */
-export async function verifyJournal(db: Db, opts: { batch?: number; maxProblems?: number; onProgress?: (acts: number) => void } = {}): Promise<VerifyReport> {
+export async function verifyJournal(db: Db, opts: { maxProblems?: number; onProgress?: (step: string) => void } = {}): Promise<VerifyReport> {
   const started = Date.now();
-  const batch = opts.batch ?? 20_000;
-  const maxProblems = opts.maxProblems ?? 100;
+  const limit = opts.maxProblems ?? 100;
   const problems: VerifyProblem[] = [];
-  const add = (p: VerifyProblem) => { if (problems.length < maxProblems) problems.push(p); };
-  const heads = new Map<string, { hash: string; seq: number }>();
-  const sealActs = new Map<number, string[]>();
-  let acts = 0;
-  let unsealed = 0;
-  let after = 0;
-  for (;;) {
-    const { rows } = await db.query<ActRow>('SELECT * FROM acts WHERE id > $1 ORDER BY id LIMIT $2', [after, batch]);
-    if (rows.length === 0) break;
-    for (const a of rows) {
-      acts++;
-      const head = heads.get(a.case_id) ?? { hash: genesisHash(a.case_id), seq: 0 };
-      if (a.seq !== head.seq + 1) add({ kind: 'sequence-gap', caseId: a.case_id, actId: a.id, seq: a.seq, message: `act ${a.seq} follows act ${head.seq}: acts are missing or reordered` });
-      if (a.prev_hash !== head.hash) add({ kind: 'chain-broken', caseId: a.case_id, actId: a.id, seq: a.seq, message: `act ${a.seq} does not link to the act before it` });
-      const h = actHash(a);
-      if (h !== a.hash) add({ kind: 'act-altered', caseId: a.case_id, actId: a.id, seq: a.seq, message: `act ${a.seq} (${a.type}) was altered after it was recorded` });
-      heads.set(a.case_id, { hash: a.hash, seq: a.seq });
-      if (a.seal_id === null) unsealed++;
-      else {
-        let list = sealActs.get(a.seal_id);
-        if (!list) sealActs.set(a.seal_id, (list = []));
-        list.push(a.hash);
-      }
-    }
-    after = rows[rows.length - 1].id;
-    opts.onProgress?.(acts);
+  const step = (name: string) => opts.onProgress?.(name);
+
+  step('act hashes');
+  for (const r of (await db.query<{ id: number; case_id: string; seq: number; type: string }>(
+    `SELECT a.id, a.case_id, a.seq, a.type FROM acts a WHERE a.hash IS DISTINCT FROM ${ACT_HASH_SQL} ORDER BY a.id LIMIT $1`, [limit])).rows) {
+    problems.push({ kind: 'act-altered', caseId: r.case_id, actId: r.id, seq: r.seq, message: `act ${r.seq} (${r.type}) was altered after it was recorded` });
   }
 
-  const cases = (await db.query<{ id: string; number: string; act_count: number; head_hash: string }>('SELECT id, number, act_count, head_hash FROM cases')).rows;
-  const numbers = new Map(cases.map((c) => [c.id, c.number]));
-  for (const c of cases) {
-    const head = heads.get(c.id) ?? { hash: genesisHash(c.id), seq: 0 };
-    if (c.act_count !== head.seq || c.head_hash !== head.hash) {
-      add({ kind: 'head-mismatch', caseId: c.id, message: `the case records ${c.act_count} acts ending in ${c.head_hash.slice(0, 12)}, the journal has ${head.seq} ending in ${head.hash.slice(0, 12)}` });
-    }
-    heads.delete(c.id);
+  step('case chains');
+  for (const r of (await db.query<{ id: number; case_id: string; seq: number; kind: string }>(
+    `SELECT a.id, a.case_id, a.seq, CASE WHEN a.seq > 1 AND b.id IS NULL THEN 'sequence-gap' ELSE 'chain-broken' END AS kind
+       FROM acts a LEFT JOIN acts b ON b.case_id = a.case_id AND b.seq = a.seq - 1
+      WHERE (a.seq = 1 AND a.prev_hash <> registrum_genesis_hash(a.case_id))
+         OR (a.seq > 1 AND (b.id IS NULL OR a.prev_hash <> b.hash))
+         OR a.seq < 1
+      ORDER BY a.id LIMIT $1`, [limit])).rows) {
+    problems.push({
+      kind: r.kind, caseId: r.case_id, actId: r.id, seq: r.seq,
+      message: r.kind === 'sequence-gap' ? `act ${r.seq} has no act ${r.seq - 1} before it: acts are missing or reordered` : `act ${r.seq} does not link to the act before it`,
+    });
   }
-  for (const [caseId] of heads) add({ kind: 'orphan-acts', caseId, message: 'acts exist for a case that is not in the register' });
 
-  const seals = (await db.query<{ id: number; prev_hash: string; hash: string; act_count: number }>('SELECT id, prev_hash, hash, act_count FROM journal_seals ORDER BY id')).rows;
+  step('case heads');
+  for (const r of (await db.query<{ id: string; act_count: number; head_hash: string; seq: number | null; hash: string | null }>(
+    `SELECT c.id, c.act_count, c.head_hash, h.seq, h.hash FROM cases c
+       LEFT JOIN (SELECT DISTINCT ON (case_id) case_id, seq, hash FROM acts ORDER BY case_id, seq DESC) h ON h.case_id = c.id
+      WHERE c.act_count <> coalesce(h.seq, 0) OR c.head_hash <> coalesce(h.hash, registrum_genesis_hash(c.id))
+      LIMIT $1`, [limit])).rows) {
+    problems.push({ kind: 'head-mismatch', caseId: r.id, message: `the case records ${r.act_count} acts ending in ${r.head_hash.slice(0, 12)}, the journal has ${r.seq ?? 0} ending in ${(r.hash ?? 'genesis').slice(0, 12)}` });
+  }
+  for (const r of (await db.query<{ case_id: string }>(
+    'SELECT DISTINCT a.case_id FROM acts a WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = a.case_id) LIMIT $1', [limit])).rows) {
+    problems.push({ kind: 'orphan-acts', caseId: r.case_id, message: 'acts exist for a case that is not in the register' });
+  }
+
+  step('office chain');
+  const seals = (await db.query<{ id: number; prev_hash: string; hash: string; act_count: number; n: number | null; computed: string | null }>(
+    `SELECT s.id, s.prev_hash, s.hash, s.act_count, x.n,
+            encode(sha256(convert_to(s.prev_hash || E'\n' || coalesce(x.hashes, ''), 'UTF8')), 'hex') AS computed
+       FROM journal_seals s
+       LEFT JOIN (SELECT seal_id, count(*)::int AS n, string_agg(hash, E'\n' ORDER BY id) AS hashes FROM acts WHERE seal_id IS NOT NULL GROUP BY seal_id) x
+         ON x.seal_id = s.id
+      ORDER BY s.id`)).rows;
   let prev = SEAL_GENESIS;
   let expectedId = 1;
   for (const s of seals) {
+    const add = (p: VerifyProblem) => { if (problems.length < limit) problems.push(p); };
     if (s.id !== expectedId) add({ kind: 'seal-missing', sealId: s.id, message: `seal ${expectedId} is missing` });
-    const hashes = sealActs.get(s.id) ?? [];
     if (s.prev_hash !== prev) add({ kind: 'seal-chain-broken', sealId: s.id, message: `seal ${s.id} does not link to the seal before it` });
-    if (hashes.length !== s.act_count) add({ kind: 'seal-acts-missing', sealId: s.id, message: `seal ${s.id} covered ${s.act_count} acts, ${hashes.length} remain: acts or whole cases were deleted` });
-    else if (sealHash(s.prev_hash, hashes) !== s.hash) add({ kind: 'seal-mismatch', sealId: s.id, message: `the acts of seal ${s.id} are not those it sealed (altered, replaced or reordered)` });
+    if ((s.n ?? 0) !== s.act_count) add({ kind: 'seal-acts-missing', sealId: s.id, message: `seal ${s.id} covered ${s.act_count} acts, ${s.n ?? 0} remain: acts or whole cases were deleted` });
+    else if (s.computed !== s.hash) add({ kind: 'seal-mismatch', sealId: s.id, message: `the acts of seal ${s.id} are not those it sealed (altered, replaced or reordered)` });
     prev = s.hash;
     expectedId = s.id + 1;
-    sealActs.delete(s.id);
   }
-  for (const [sealId] of sealActs) add({ kind: 'unknown-seal', sealId, message: `acts point to seal ${sealId}, which does not exist` });
-  for (const p of problems) if (p.caseId) p.caseNumber = numbers.get(p.caseId);
-  return { ok: problems.length === 0, cases: cases.length, acts, seals: seals.length, unsealedActs: unsealed, problems, seconds: (Date.now() - started) / 1000 };
+  for (const r of (await db.query<{ seal_id: number }>(
+    'SELECT DISTINCT seal_id FROM acts WHERE seal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM journal_seals s WHERE s.id = acts.seal_id) LIMIT $1', [limit])).rows) {
+    problems.push({ kind: 'unknown-seal', sealId: r.seal_id, message: `acts point to seal ${r.seal_id}, which does not exist` });
+  }
+
+  const counts = (await db.query<{ cases: number; acts: number; unsealed: number }>(
+    'SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM acts)::int AS acts, (SELECT count(*) FROM acts WHERE seal_id IS NULL)::int AS unsealed')).rows[0];
+  if (problems.some((p) => p.caseId)) {
+    const ids = [...new Set(problems.map((p) => p.caseId).filter(Boolean))];
+    const numbers = new Map((await db.query<{ id: string; number: string }>('SELECT id, number FROM cases WHERE id = ANY($1::uuid[])', [ids])).rows.map((r) => [r.id, r.number]));
+    for (const p of problems) if (p.caseId) p.caseNumber = numbers.get(p.caseId);
+  }
+  const trimmed = problems.slice(0, limit);
+  return { ok: trimmed.length === 0, cases: counts.cases, acts: counts.acts, seals: seals.length, unsealedActs: counts.unsealed, problems: trimmed, seconds: (Date.now() - started) / 1000 };
 }
