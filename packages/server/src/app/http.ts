@@ -38,7 +38,8 @@ export function requireOffice(req: FastifyRequest, roles?: string[]): UserRow {
   return u;
 }
 
-function tokenOf(req: FastifyRequest): { token: string; cookie: boolean } | null {
+/** The credential of a request: a Bearer token, else the session cookie. */
+export function tokenOf(req: FastifyRequest): { token: string; cookie: boolean } | null {
   const h = req.headers.authorization;
   if (h?.startsWith('Bearer ')) return { token: h.slice(7).trim(), cookie: false };
   const cookie = req.headers.cookie?.split(';').map((c) => c.trim()).find((c) => c.startsWith(`${SESSION_COOKIE}=`));

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLES, type Role } from '@registrum/procedures';
 import type { Office } from '../../app/office.ts';
-import { requireActor, requireOffice, SESSION_COOKIE } from '../../app/http.ts';
+import { requireActor, requireOffice, SESSION_COOKIE, tokenOf } from '../../app/http.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { inbox } from '../notifications/index.ts';
 import type { UserRow } from './access.repository.ts';
@@ -21,8 +21,8 @@ export async function accessRoutes(api: FastifyInstance, office: Office) {
   });
 
   api.post('/auth/logout', { schema: { tags: ['access'], summary: 'End the session' } }, async (req, reply) => {
-    const h = req.headers.authorization;
-    if (h?.startsWith('Bearer ')) await office.access.logout(h.slice(7).trim());
+    const t = tokenOf(req); // a session signed in by cookie ends on the server too, not only in the browser
+    if (t) await office.access.logout(t.token);
     reply.header('set-cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`);
     return { ok: true };
   });

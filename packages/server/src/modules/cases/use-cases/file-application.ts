@@ -1,7 +1,7 @@
 // Filing a new application of any right. Validates against the procedure's filing schema, stores the
 // mark image content-addressed, and records the filing in one transaction. An Idempotency-Key makes a
 // retried submission return the first result instead of filing twice.
-import { procedureInForce } from '@registrum/procedures';
+import { findFramework, procedureInForce } from '@registrum/procedures';
 import type { Actor } from '../../../kernel/actor.ts';
 import { DomainError, invalid } from '../../../kernel/errors.ts';
 import { canonicalJson, sha256 } from '../../../kernel/hash.ts';
@@ -9,6 +9,7 @@ import { validatePayload } from '../../../kernel/validate.ts';
 import type { PaymentInput } from '../../../procedure-engine/engine.ts';
 import * as repo from '../cases.repository.ts';
 import type { CasesDeps } from '../deps.ts';
+import { sniffImage } from '../media.ts';
 import { checkTerms, isSt3Code } from '../reference-data.ts';
 
 export interface FileApplicationInput {
@@ -23,6 +24,7 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
   if (actor.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in to file an application', 401);
   if (actor.role !== 'applicant' && actor.role !== 'agent') throw new DomainError('ACT_NOT_PERMITTED', 'Applications are filed by applicants and agents', 403);
   const framework = input.framework ?? deps.defaultFramework;
+  if (!findFramework(framework)) throw invalid('UNKNOWN_FRAMEWORK', `There is no legal framework '${framework}'`, { framework });
   const procedure = procedureInForce(framework, input.right, deps.clock.today());
   if (!procedure) throw invalid('UNKNOWN_RIGHT', `No procedure for '${input.right}' in framework '${framework}'`, { right: input.right, framework });
   const payload = input.payload ?? {};
@@ -31,8 +33,14 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
   for (const c of payload.priorityClaims ?? []) {
     if (!isSt3Code(c.office)) throw invalid('UNKNOWN_OFFICE_CODE', `'${c.office}' is not a WIPO ST.3 office code`, { office: c.office });
   }
-  if (payload.mark?.image && !(await deps.storage.exists(payload.mark.image.sha256))) {
-    throw invalid('UNKNOWN_UPLOAD', 'The mark image was not uploaded first (POST /api/v1/uploads)', { sha256: payload.mark.image.sha256 });
+  if (payload.mark?.image) {
+    // What the register records of the image comes from the stored bytes, not from the request.
+    const sha = String(payload.mark.image.sha256);
+    const data = await deps.storage.get(sha);
+    if (!data) throw invalid('UNKNOWN_UPLOAD', 'The mark image was not uploaded first (POST /api/v1/uploads)', { sha256: sha });
+    const mediaType = sniffImage(data);
+    if (!mediaType) throw invalid('CONTENT_TYPE_MISMATCH', 'The uploaded mark image is not a PNG or JPEG image', { sha256: sha });
+    payload.mark.image = { sha256: sha, mediaType, size: data.length };
   }
 
   const key = input.idempotencyKey;
