@@ -13,11 +13,15 @@ export const OFFICE_ROLES: readonly Role[] = ['formalities', 'examiner', 'regist
 /**
  * Who may perform an act:
  * - 'party': an applicant or agent who is a party to the case (filer, applicant, holder, representative);
+ * - 'party:<role>': only a party in that role (e.g. only the opponent withdraws an opposition);
  * - 'third-party': any applicant or agent account (e.g. an opponent);
  * - an office role;
  * - 'system': the office itself, e.g. the sweep that acts when a time limit expires.
  */
-export type Performer = 'party' | 'third-party' | 'formalities' | 'examiner' | 'registrar' | 'admin' | 'system';
+export type Performer = 'party' | `party:${PartyRole}` | 'third-party' | 'formalities' | 'examiner' | 'registrar' | 'admin' | 'system';
+
+/** The capacity in which a party takes part in a case; `party:<role>` restricts an act to it. */
+export type PartyRole = 'applicant' | 'holder' | 'representative' | 'opponent' | 'respondent';
 
 export interface Money { amount: number; currency: string }
 
@@ -37,6 +41,8 @@ export interface CaseView {
   filingDate: LegalDate | null;
   data: Record<string, any>;
   openTimeLimits: TimeLimitView[];
+  /** Time limits that passed unmet (so a late act is told it is late, not that nothing is open). */
+  expiredTimeLimits?: TimeLimitView[];
   parent: { id: string; number: string; right: Right; state: string; data: Record<string, any> } | null;
 }
 
@@ -44,6 +50,8 @@ export interface ActContext {
   case: CaseView;
   payload: Record<string, any>;
   today: LegalDate;
+  /** The office calendars of the framework, for periods a rule computes itself (e.g. priority). */
+  calendars: OfficeCalendar[];
 }
 
 export interface Refusal { code: string; message: string; details?: Record<string, unknown> }

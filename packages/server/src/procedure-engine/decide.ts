@@ -38,9 +38,10 @@ export function decide(
   framework: Framework,
   procedure: ProcedureDefinition,
   actType: string,
-  ctx: ActContext,
+  caseCtx: Omit<ActContext, 'calendars'>,
   performerAs: ReadonlySet<Performer>,
 ): Decision {
+  const ctx: ActContext = { ...caseCtx, calendars: framework.calendars };
   const def = Object.hasOwn(procedure.acts, actType) ? procedure.acts[actType] : undefined;
   if (!def) {
     throw new DomainError('UNKNOWN_ACT', `The ${procedure.title} procedure has no act '${actType}'`, 404, { act: actType, right: procedure.right });
@@ -54,6 +55,11 @@ export function decide(
   }
   if (def.within) {
     const limit = ctx.case.openTimeLimits.find((t) => t.kind === def.within);
+    const lapsed = limit ? undefined : ctx.case.expiredTimeLimits?.filter((t) => t.kind === def.within).at(-1);
+    if (lapsed) {
+      const last = lapsed.graceEndsOn ?? lapsed.dueOn;
+      throw new DomainError('TIME_LIMIT_EXPIRED', `The time limit for '${def.title}' expired on ${last}`, 409, { act: actType, timeLimit: def.within, lastDay: last });
+    }
     if (!limit) {
       throw new DomainError('NO_OPEN_TIME_LIMIT', `There is no open time limit '${def.within}' for this act`, 409, { act: actType, timeLimit: def.within });
     }
@@ -74,7 +80,7 @@ export function decide(
     definition: def,
     stateAfter,
     data: def.effects?.(ctx) ?? {},
-    fees: feesFor(procedure, def, ctx),
+    fees: feesFor(framework, procedure, def, ctx),
     opens: (def.opens ?? []).filter((o) => !o.when || o.when(ctx)).map((o) => {
       const startsFrom = o.from ? o.from(ctx) : ctx.today;
       const period = periodOf(procedure, o.period);
@@ -110,10 +116,14 @@ function periodOf(procedure: ProcedureDefinition, key: string) {
   return p;
 }
 
-/** The fee schedule version in force on the act's date; fees are charged at the rates of that day. */
-export function feesFor(procedure: ProcedureDefinition, def: ActDefinition, ctx: ActContext): FeeLine[] {
+/**
+ * Fees are charged at the rates in force on the day of the act, whatever procedure version the case
+ * was filed under: the schedules of every version of the right are one effective-dated series.
+ */
+export function feesFor(framework: Framework, procedure: ProcedureDefinition, def: ActDefinition, ctx: ActContext): FeeLine[] {
   if (!def.fees?.length) return [];
-  const schedule = [...procedure.fees]
+  const schedules = framework.procedures.filter((p) => p.right === procedure.right).flatMap((p) => p.fees);
+  const schedule = [...schedules]
     .filter((s) => compareDates(s.effectiveFrom, ctx.today) <= 0)
     .sort((a, b) => compareDates(a.effectiveFrom, b.effectiveFrom))
     .at(-1);

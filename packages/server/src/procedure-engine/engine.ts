@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   findFramework, findProcedure, procedureInForce,
-  type ActContext, type CaseView, type Framework, type LegalDate, type Performer, type ProcedureDefinition, type Right,
+  type CaseView, type Framework, type LegalDate, type PartyRole, type Performer, type ProcedureDefinition, type Right,
 } from '@registrum/procedures';
 import type { Actor } from '../kernel/actor.ts';
 import type { Clock } from '../kernel/clock.ts';
@@ -75,8 +75,8 @@ export class ProcedureEngine {
     }
     const draft: CaseView = { id: randomUUID(), number: '', right: procedure.right, state: '', filingDate: null, data: {}, openTimeLimits: [], parent };
     const payload = req.payload ?? {};
-    const ctx: ActContext = { case: draft, payload, today };
-    const decision = decide(framework, procedure, procedure.filingAct, ctx, performerCapacities(req.actor, true, false));
+    const ctx = { case: draft, payload, today };
+    const decision = decide(framework, procedure, procedure.filingAct, ctx, performerCapacities(req.actor, true, []));
 
     const schedule = procedure.fees.at(-1);
     const currency = schedule?.currency ?? framework.office.currency;
@@ -111,9 +111,9 @@ export class ProcedureEngine {
     const { framework, procedure } = this.procedureOf(row);
     const view = await this.view(q, row);
     const payload = req.payload ?? {};
-    const ctx: ActContext = { case: view, payload, today };
-    const isParty = req.actor.kind === 'user' && (row.filed_by === req.actor.id || await this.isPartyOf(q, row.id, req.actor));
-    const decision = decide(framework, procedure, req.act, ctx, performerCapacities(req.actor, false, isParty));
+    const ctx = { case: view, payload, today };
+    const roles = await this.partyRolesOf(q, row, req.actor);
+    const decision = decide(framework, procedure, req.act, ctx, performerCapacities(req.actor, false, roles));
 
     let child: ActResult | undefined;
     let recordedPayload = payload;
@@ -143,6 +143,7 @@ export class ProcedureEngine {
 
   async view(q: Queryable, row: CaseRow): Promise<CaseView> {
     const limits = await repo.openTimeLimits(q, row.id);
+    const expired = await repo.expiredTimeLimits(q, row.id);
     let parent: CaseView['parent'] = null;
     if (row.parent_id) {
       const p = await repo.getCase(q, row.parent_id);
@@ -151,15 +152,20 @@ export class ProcedureEngine {
     return {
       id: row.id, number: row.number, right: row.right_kind as Right, state: row.state, filingDate: row.filing_date,
       data: { ...row.data, feesOutstanding: row.fees_outstanding, credit: row.credit },
-      openTimeLimits: limits.map((t) => ({ kind: t.kind, dueOn: t.due_on, windowOpensOn: t.window_opens_on, graceEndsOn: t.grace_ends_on })),
+      openTimeLimits: limits.map(limitView),
+      expiredTimeLimits: expired.map(limitView),
       parent,
     };
   }
 
-  async isPartyOf(q: Queryable, caseId: string, actor: Actor): Promise<boolean> {
-    if (actor.kind !== 'user') return false;
-    const parties = await repo.caseParties(q, caseId);
-    return parties.some((p) => p.user_id === actor.id || (actor.partyId !== null && p.party_id === actor.partyId));
+  /** The roles in which the actor is a party to the case; the filer counts as a party. */
+  async partyRolesOf(q: Queryable, row: Pick<CaseRow, 'id' | 'filed_by'>, actor: Actor): Promise<PartyRole[]> {
+    if (actor.kind !== 'user') return [];
+    const roles = (await repo.caseParties(q, row.id))
+      .filter((p) => p.user_id === actor.id || (actor.partyId !== null && p.party_id === actor.partyId))
+      .map((p) => p.role as PartyRole);
+    if (row.filed_by === actor.id && roles.length === 0) roles.push(actor.role === 'agent' ? 'representative' : 'applicant');
+    return [...new Set(roles)];
   }
 
   private async append(
@@ -257,14 +263,17 @@ export class ProcedureEngine {
   }
 }
 
-/** In which capacities an actor may act on a case. */
-export function performerCapacities(actor: Actor, filing: boolean, isParty: boolean): Set<Performer> {
+/** In which capacities an actor may act on a case: as a party (and in which roles), as anyone, as an office role. */
+export function performerCapacities(actor: Actor, filing: boolean, partyRoles: readonly PartyRole[]): Set<Performer> {
   if (actor.kind === 'system') return new Set(['system']);
   if (actor.role === 'applicant' || actor.role === 'agent') {
-    return new Set<Performer>(filing || isParty ? ['party', 'third-party'] : ['third-party']);
+    if (!filing && partyRoles.length === 0) return new Set<Performer>(['third-party']);
+    return new Set<Performer>(['party', 'third-party', ...partyRoles.map((r) => `party:${r}` as const)]);
   }
   return new Set<Performer>([actor.role]);
 }
+
+const limitView = (t: repo.TimeLimitRow) => ({ kind: t.kind, dueOn: t.due_on, windowOpensOn: t.window_opens_on, graceEndsOn: t.grace_ends_on });
 
 export function formatMinor(amount: number, currency: string): string {
   return `${(amount / 100).toFixed(2)} ${currency}`;

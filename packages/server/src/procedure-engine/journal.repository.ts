@@ -59,6 +59,11 @@ export async function openTimeLimits(q: Queryable, caseId: string): Promise<Time
   return rows;
 }
 
+export async function expiredTimeLimits(q: Queryable, caseId: string): Promise<TimeLimitRow[]> {
+  const { rows } = await q.query<TimeLimitRow>("SELECT * FROM time_limits WHERE case_id = $1 AND status = 'expired' ORDER BY due_on", [caseId]);
+  return rows;
+}
+
 /** The next number in a per-prefix, per-year series. Taken late in the transaction: it holds a row lock. */
 export async function nextNumber(q: Queryable, series: string): Promise<number> {
   const { rows } = await q.query<{ value: number }>(

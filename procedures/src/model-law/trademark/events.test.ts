@@ -16,7 +16,7 @@ for (const f of FRAMEWORKS) for (const p of f.procedures.filter((x) => x.statusS
   test(`${f.id} ${p.right} ${p.version}: every event is an ST.96 MarkEventCategory and every status an ST.96 MarkCurrentStatusCategory`, () => {
     for (const [type, act] of Object.entries(p.acts)) {
       const samples = typeof act.event === 'function'
-        ? [act.event({ case: view('formalities'), payload: {}, today: parseLegalDate('2026-01-01') } as ActContext), act.event({ case: view('formalities'), payload: { goodsServices: [{ classNumber: 1, terms: ['x'] }] }, today: parseLegalDate('2026-01-01') } as ActContext)]
+        ? [act.event({ case: view('formalities'), payload: {}, today: parseLegalDate('2026-01-01'), calendars: [] } as ActContext), act.event({ case: view('formalities'), payload: { goodsServices: [{ classNumber: 1, terms: ['x'] }] }, today: parseLegalDate('2026-01-01'), calendars: [] } as ActContext)]
         : [act.event ?? null];
       for (const e of samples) {
         if (!e) continue;

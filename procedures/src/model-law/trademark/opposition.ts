@@ -21,6 +21,7 @@ export const oppositionModelLaw: ProcedureDefinition = {
     upheld: { title: 'Opposition upheld', terminal: true, public: true },
     rejected: { title: 'Opposition rejected', terminal: true, public: true },
     withdrawn: { title: 'Opposition withdrawn', terminal: true, public: true },
+    closed: { title: 'Opposition closed without decision', terminal: true, public: true },
   },
   acts: {
     file: {
@@ -48,7 +49,7 @@ export const oppositionModelLaw: ProcedureDefinition = {
       legalBasis: 'ML r. 9(3)',
       from: ['observations-invited'],
       to: 'pending',
-      performers: ['party'],
+      performers: ['party:respondent'],
       within: 'observations',
       closes: ['observations'],
       payloadSchema: remarksSchema,
@@ -86,7 +87,19 @@ export const oppositionModelLaw: ProcedureDefinition = {
       legalBasis: 'ML r. 9(6)',
       from: ['pending', 'observations-invited'],
       to: 'withdrawn',
-      performers: ['party'],
+      performers: ['party:opponent'],
+      payloadSchema: remarksSchema,
+      parentAct: 'opposition-ended',
+    },
+    'close-without-decision': {
+      title: 'Opposition closed without decision (the application was withdrawn or refused)',
+      legalBasis: 'ML r. 9(6)',
+      from: ['pending', 'observations-invited'],
+      to: 'closed',
+      performers: ['examiner'],
+      guard: (ctx) => (ctx.case.parent && ctx.case.parent.state === 'opposed'
+        ? { code: 'OPPOSITION_STILL_RELEVANT', message: 'The opposed application is still pending: decide the opposition' }
+        : null),
       payloadSchema: remarksSchema,
       parentAct: 'opposition-ended',
     },

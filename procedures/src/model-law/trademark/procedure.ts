@@ -1,6 +1,6 @@
 // Model-law trademark procedure: the reference framework an office starts from.
 // Citations ("ML r. n") refer to the model law rules shipped in docs/model-law.md.
-import { addYears, compareDates, parseLegalDate, subtractPeriod } from '../../common/calendar.ts';
+import { addYears, compareDates, computePeriodEnd, parseLegalDate } from '../../common/calendar.ts';
 import { ANY_STATE, groundsSchema, payFees, remarksSchema, st61 } from '../../common/standard.ts';
 import type { ActContext, ActDefinition, ProcedureDefinition, Refusal } from '../../common/types.ts';
 import {
@@ -34,8 +34,13 @@ function priorityWithinSixMonths(ctx: ActContext): Refusal | null {
     if (compareDates(date, filed) > 0) {
       return { code: 'PRIORITY_DATE_IN_FUTURE', message: `Priority date ${date} is after the filing date`, details: { claim } };
     }
-    if (compareDates(date, subtractPeriod(filed, { months: 6 })) < 0) {
-      return { code: 'PRIORITY_PERIOD_EXPIRED', message: `Priority date ${date} is more than 6 months before the filing date ${filed} (Paris Convention art. 4C)`, details: { claim } };
+    // The six months run forward from the priority date and end on the day with the same number, or the
+    // last day of a shorter month (art. 4C(2)): counting back from the filing date instead would let
+    // 28 Feb -> 31 Aug pass, when the period ended on 28 Aug. A last day on which the office is closed
+    // extends to the next working day (art. 4C(3)).
+    const lastDay = computePeriodEnd(date, { months: 6 }, ctx.calendars).lastDay;
+    if (compareDates(filed, lastDay) > 0) {
+      return { code: 'PRIORITY_PERIOD_EXPIRED', message: `The priority period of 6 months from ${date} ended on ${lastDay}, before the filing date ${filed} (Paris Convention art. 4C)`, details: { claim, lastDay } };
     }
   }
   return null;
@@ -61,7 +66,11 @@ const both = (...guards: ((ctx: ActContext) => Refusal | null)[]) => (ctx: ActCo
 /** The filing date is accorded when the minimum requirements are met: applicant, mark, goods/services. */
 const minimumRequirementsMet = (ctx: ActContext) => classCount(ctx) > 0;
 
+/** States in which an opposition can still be pending: the application may have ended meanwhile. */
+const OPPOSITION_OUTCOME_STATES = ['opposed', 'refused', 'withdrawn'] as const;
+
 const afterOppositionEnds = (ctx: ActContext): string => {
+  if (ctx.case.state !== 'opposed') return ctx.case.state;
   const pending = Number(ctx.case.data.pendingOppositions ?? 0) - 1;
   if (pending > 0) return 'opposed';
   return ctx.case.data.oppositionPeriodClosed ? 'awaiting-registration' : 'published';
@@ -271,17 +280,17 @@ const acts: Record<string, ActDefinition> = {
   'opposition-upheld': {
     title: 'Application refused following opposition',
     legalBasis: 'ML r. 9(5)',
-    from: ['opposed'],
-    to: 'refused',
+    from: OPPOSITION_OUTCOME_STATES,
+    to: (ctx) => (ctx.case.state === 'opposed' ? 'refused' : ctx.case.state),
     performers: ['system'],
     automatic: true,
     effects: (ctx) => ({ pendingOppositions: Number(ctx.case.data.pendingOppositions ?? 1) - 1 }),
-    event: st61('Application refused', 'Application refused'),
+    event: (ctx) => (ctx.case.state === 'opposed' ? st61('Application refused', 'Application refused') : null),
   },
   'opposition-ended': {
-    title: 'Opposition rejected or withdrawn',
+    title: 'Opposition rejected, withdrawn or closed',
     legalBasis: 'ML r. 9(5)',
-    from: ['opposed'],
+    from: OPPOSITION_OUTCOME_STATES,
     to: afterOppositionEnds,
     performers: ['system'],
     automatic: true,

@@ -35,7 +35,7 @@ export async function feesOf(q: Queryable, caseId: string) {
 }
 
 export async function paymentsOf(q: Queryable, caseId: string) {
-  return (await q.query('SELECT id, amount, currency, method, reference, received_on FROM payments WHERE case_id = $1 ORDER BY received_on, id', [caseId])).rows;
+  return (await q.query('SELECT id, amount, currency, method, reference, received_on FROM payments WHERE case_id = $1 ORDER BY received_on, act_id', [caseId])).rows;
 }
 
 export async function partiesOf(q: Queryable, caseId: string) {

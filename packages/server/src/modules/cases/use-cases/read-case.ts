@@ -59,7 +59,8 @@ export async function readCase(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
   const parties = (await repo.partiesOf(deps.db, c.id)).map((p: any) => (canSeeContactDetails(viewer, party)
     ? { id: p.id, role: p.role, kind: p.kind, name: p.name, address: p.address, country: p.country, email: p.email }
     : { role: p.role, name: p.name, country: p.country }));
-  const capacities: Set<Performer> = viewer ? performerCapacities({ kind: 'user', id: viewer.userId, role: viewer.role, name: '', partyId: viewer.partyId }, false, party) : new Set();
+  const viewerActor = viewer ? { kind: 'user' as const, id: viewer.userId, role: viewer.role, name: '', partyId: viewer.partyId } : null;
+  const capacities: Set<Performer> = viewerActor ? performerCapacities(viewerActor, false, await deps.engine.partyRolesOf(deps.db, c, viewerActor)) : new Set();
   const summary = caseSummary({ ...c, state, data, filing_date: filingDate, public: isPublic }, procedure);
   return {
     ...summary,
