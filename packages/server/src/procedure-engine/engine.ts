@@ -80,8 +80,9 @@ export class ProcedureEngine {
 
     const schedule = procedure.fees.at(-1);
     const currency = schedule?.currency ?? framework.office.currency;
-    const links: { role: string; partyId: string }[] = [];
-    for (const p of req.parties ?? []) links.push({ role: p.role, partyId: await repo.insertParty(q, p.party) });
+    const named = req.parties ?? [];
+    const partyIds = await repo.insertParties(q, named.map((p) => p.party));
+    const links = named.map((p, i) => ({ role: p.role, partyId: partyIds[i] }));
     // The case is recorded under a provisional number; the application number is taken last (below),
     // because the counter's row lock is held until commit and would otherwise serialise every filing.
     const row = await repo.insertCase(q, {
@@ -89,17 +90,16 @@ export class ProcedureEngine {
       state: decision.stateAfter, parentId: req.parentId ?? null, filedBy: req.actor.kind === 'user' ? req.actor.id : null,
       currency, genesisHash: genesisHash(draft.id),
     });
-    for (const l of links) await repo.linkParty(q, row.id, l.partyId, l.role);
+    // The filer's own party takes part in its capacity unless the filing names someone else in it.
     const actor = req.actor;
-    if (actor.kind === 'user' && actor.partyId && !links.some((l) => l.partyId === actor.partyId)) {
+    if (actor.kind === 'user' && actor.partyId) {
       const role = actor.role === 'agent' ? 'representative' : procedure.right === 'trademark-opposition' ? 'opponent' : 'applicant';
-      if (!(req.parties ?? []).some((p) => p.role === role)) await repo.linkParty(q, row.id, actor.partyId, role);
+      if (!named.some((p) => p.role === role)) links.push({ role, partyId: actor.partyId });
     }
+    await repo.linkParties(q, row.id, links);
     const result = await this.append(q, row, draft, framework, procedure, decision, payload, req.actor, req.payment, today, null);
     const year = today.slice(0, 4);
-    const seqNo = await repo.nextNumber(q, `${framework.id}:${procedure.numberPrefix}:${year}`);
-    const number = `${procedure.numberPrefix}-${year}-${String(seqNo).padStart(6, '0')}`;
-    await repo.setCaseNumber(q, row.id, number);
+    const number = await repo.assignNumber(q, row.id, `${framework.id}:${procedure.numberPrefix}:${year}`, `${procedure.numberPrefix}-${year}-`);
     return { ...result, number };
   }
 
@@ -124,9 +124,8 @@ export class ProcedureEngine {
       const parties = opponent ? [{ role: 'opponent', party: opponent }] : [];
       if (payload.representative) parties.push({ role: 'representative', party: payload.representative });
       child = await this.file(q, { framework: row.framework, right: createsChild.right, payload, actor: req.actor, payment: req.payment, parties, parentId: row.id });
-      for (const p of await repo.caseParties(q, row.id)) {
-        if (p.role === 'applicant' || p.role === 'holder' || p.role === 'representative') await repo.linkParty(q, child.caseId, p.party_id, 'respondent');
-      }
+      const respondents = (await repo.caseParties(q, row.id)).filter((p) => p.role === 'applicant' || p.role === 'holder' || p.role === 'representative');
+      await repo.linkParties(q, child.caseId, respondents.map((p) => ({ partyId: p.party_id, role: 'respondent' })));
       recordedPayload = { [createsChild.right]: { caseId: child.caseId, number: child.number }, grounds: payload.grounds };
     }
     const result = await this.append(q, row, view, framework, procedure, decision, recordedPayload, req.actor,
@@ -209,8 +208,10 @@ export class ProcedureEngine {
       id: row.id, state: d.stateAfter, public: row.public || !!stateDef.public, filingDate, title, data,
       feesOutstanding: ledger.outstanding, credit: ledger.credit, actCount: act.seq, headHash: hash, recordedAt,
     });
-    for (const kind of d.documents) await repo.enqueue(q, 'document.render', { kind, caseId: row.id, actId }, row.id, actId);
-    await repo.enqueue(q, 'notify.parties', { caseId: row.id, actId, act: d.act }, row.id, actId);
+    await repo.enqueue(q, [
+      ...d.documents.map((kind) => ({ topic: 'document.render', payload: { kind, caseId: row.id, actId } })),
+      { topic: 'notify.parties', payload: { caseId: row.id, actId, act: d.act } },
+    ], row.id, actId);
 
     return {
       caseId: row.id, number: row.number, actId, seq: act.seq, act: d.act, state: d.stateAfter,

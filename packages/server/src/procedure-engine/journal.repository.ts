@@ -64,15 +64,6 @@ export async function expiredTimeLimits(q: Queryable, caseId: string): Promise<T
   return rows;
 }
 
-/** The next number in a per-prefix, per-year series. Taken late in the transaction: it holds a row lock. */
-export async function nextNumber(q: Queryable, series: string): Promise<number> {
-  const { rows } = await q.query<{ value: number }>(
-    'INSERT INTO counters (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value',
-    [series],
-  );
-  return rows[0].value;
-}
-
 export async function insertCase(q: Queryable, c: {
   id: string; number: string; right: string; framework: string; version: string; state: string;
   parentId: string | null; filedBy: string | null; currency: string; genesisHash: string;
@@ -85,21 +76,44 @@ export async function insertCase(q: Queryable, c: {
   return rows[0];
 }
 
-export async function setCaseNumber(q: Queryable, id: string, number: string): Promise<void> {
-  await q.query('UPDATE cases SET number = $2 WHERE id = $1', [id, number]);
+/**
+ * Gives the case the next number of its series ('TM-2026-000042'), in one statement. The counter row
+ * stays locked until commit, which keeps the series without gaps: take it last in the transaction.
+ */
+export async function assignNumber(q: Queryable, id: string, series: string, prefix: string): Promise<string> {
+  const { rows } = await q.query<{ number: string }>(
+    `WITH n AS (INSERT INTO counters (name, value) VALUES ($2, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value)
+     UPDATE cases SET number = $3 || lpad(n.value::text, 6, '0') FROM n WHERE cases.id = $1 RETURNING cases.number`,
+    [id, series, prefix]);
+  return rows[0].number;
 }
 
 export async function insertParty(q: Queryable, p: PartyInput, userId: string | null = null): Promise<string> {
-  const id = randomUUID();
+  return (await insertParties(q, [p], userId))[0];
+}
+
+/** Several parties in one statement; returns their ids in order. */
+export async function insertParties(q: Queryable, list: PartyInput[], userId: string | null = null): Promise<string[]> {
+  if (list.length === 0) return [];
+  const ids = list.map(() => randomUUID());
   await q.query(
-    'INSERT INTO parties (id, kind, name, address, country, nationality, email, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [id, p.kind ?? 'legal', p.name, p.address ?? null, p.country ?? null, p.nationality ?? null, p.email ?? null, userId],
+    `INSERT INTO parties (id, kind, name, address, country, nationality, email, user_id)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[])`,
+    [ids, list.map((p) => p.kind ?? 'legal'), list.map((p) => p.name), list.map((p) => p.address ?? null), list.map((p) => p.country ?? null),
+      list.map((p) => p.nationality ?? null), list.map((p) => p.email ?? null), list.map(() => userId)],
   );
-  return id;
+  return ids;
 }
 
 export async function linkParty(q: Queryable, caseId: string, partyId: string, role: string): Promise<void> {
-  await q.query('INSERT INTO case_parties (case_id, party_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [caseId, partyId, role]);
+  await linkParties(q, caseId, [{ partyId, role }]);
+}
+
+export async function linkParties(q: Queryable, caseId: string, links: { partyId: string; role: string }[]): Promise<void> {
+  if (links.length === 0) return;
+  await q.query(
+    'INSERT INTO case_parties (case_id, party_id, role) SELECT $1, * FROM unnest($2::uuid[], $3::text[]) ON CONFLICT DO NOTHING',
+    [caseId, links.map((l) => l.partyId), links.map((l) => l.role)]);
 }
 
 export async function caseParties(q: Queryable, caseId: string): Promise<{ party_id: string; role: string; user_id: string | null }[]> {
@@ -142,12 +156,14 @@ export async function unpaidFees(q: Queryable, caseId: string): Promise<{ id: st
 }
 
 export async function insertFees(q: Queryable, caseId: string, actId: number, dueOn: LegalDate, lines: (FeeLine & { id: string; paid: number })[]): Promise<void> {
-  for (const f of lines) {
-    await q.query(
-      'INSERT INTO fees (id, case_id, act_id, code, title, quantity, amount, currency, paid, due_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-      [f.id, caseId, actId, f.code, f.title, f.quantity, f.amount, f.currency, f.paid, dueOn],
-    );
-  }
+  if (lines.length === 0) return;
+  await q.query(
+    `INSERT INTO fees (id, case_id, act_id, code, title, quantity, amount, currency, paid, due_on)
+     SELECT f.id, $1, $2, f.code, f.title, f.quantity, f.amount, f.currency, f.paid, $3
+       FROM unnest($4::uuid[], $5::text[], $6::text[], $7::int[], $8::bigint[], $9::text[], $10::bigint[])
+         AS f(id, code, title, quantity, amount, currency, paid)`,
+    [caseId, actId, dueOn, lines.map((f) => f.id), lines.map((f) => f.code), lines.map((f) => f.title), lines.map((f) => f.quantity),
+      lines.map((f) => f.amount), lines.map((f) => f.currency), lines.map((f) => f.paid)]);
 }
 
 export async function addFeePayment(q: Queryable, feeId: string, amount: number): Promise<void> {
@@ -180,6 +196,9 @@ export async function insertTimeLimit(q: Queryable, caseId: string, actId: numbe
   );
 }
 
-export async function enqueue(q: Queryable, topic: string, payload: Record<string, unknown>, caseId: string | null, actId: number | null): Promise<void> {
-  await q.query('INSERT INTO outbox (topic, payload, case_id, act_id) VALUES ($1, $2, $3, $4)', [topic, JSON.stringify(payload), caseId, actId]);
+export async function enqueue(q: Queryable, jobs: { topic: string; payload: Record<string, unknown> }[], caseId: string | null, actId: number | null): Promise<void> {
+  if (jobs.length === 0) return;
+  await q.query(
+    'INSERT INTO outbox (topic, payload, case_id, act_id) SELECT j.topic, j.payload, $1, $2 FROM unnest($3::text[], $4::jsonb[]) AS j(topic, payload)',
+    [caseId, actId, jobs.map((j) => j.topic), jobs.map((j) => JSON.stringify(j.payload))]);
 }

@@ -2,6 +2,7 @@
 // (the same pool API through PGlite's node-postgres adapter, one connection, guarded by a lock file).
 import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 // Dates of legal effect stay 'YYYY-MM-DD' strings; 64-bit integers (money, ids) become numbers.
@@ -21,14 +22,30 @@ export interface Db extends Queryable {
 
 export class DatabaseLockedError extends Error {}
 
+/**
+ * On PostgreSQL every parameterised statement is prepared once per connection (named by a hash of
+ * its text): the server parses and plans the hot statements of filing and acting only once.
+ */
+const statementNames = new Map<string, string>();
+function prepared(sql: string, params: unknown[] | undefined): pg.QueryConfig | string {
+  if (!params) return sql;
+  let name = statementNames.get(sql);
+  if (!name) { name = `r${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`; statementNames.set(sql, name); }
+  return { name, text: sql, values: params as any[] };
+}
+
 class PoolDb implements Db {
   constructor(readonly kind: Db['kind'], private pool: pg.Pool, private onClose: () => Promise<void> = async () => {}) {}
-  query<R>(sql: string, params?: unknown[]) { return this.pool.query(sql, params as any[]) as any as Promise<{ rows: R[]; rowCount: number | null }>; }
+  private run<R>(target: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) {
+    const q = this.kind === 'postgres' ? prepared(sql, params) : sql;
+    return (typeof q === 'string' ? target.query(q, params as any[]) : target.query(q)) as any as Promise<{ rows: R[]; rowCount: number | null }>;
+  }
+  query<R>(sql: string, params?: unknown[]) { return this.run<R>(this.pool, sql, params); }
   async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await fn(client as unknown as Queryable);
+      const result = await fn({ query: (sql, params) => this.run(client, sql, params) });
       await client.query('COMMIT');
       return result;
     } catch (e) {
