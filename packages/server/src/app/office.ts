@@ -12,7 +12,15 @@ import { migrate } from '../platform/db/migrate.ts';
 import { LocalDiskStorage, MemoryStorage, type BlobStorage } from '../platform/storage/storage.ts';
 import { ProcedureEngine } from '../procedure-engine/engine.ts';
 import type { Config } from './config.ts';
-import type { WorkerDeps } from './worker.ts';
+import type { JobHandler, WorkerDeps } from './worker.ts';
+
+/** After every act: its documents are rendered, then the parties are told. Both steps are idempotent. */
+function actRecordedJob(render: ReturnType<typeof renderDocumentJob>, notify: typeof notifyPartiesJob): JobHandler {
+  return async (q, job: { caseId: string; actId: number; act: string; documents: string[] }) => {
+    for (const kind of job.documents ?? []) await render(q, { kind, caseId: job.caseId, actId: job.actId });
+    await notify(q, job);
+  };
+}
 
 export interface Office {
   config: Config;
@@ -48,7 +56,7 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     const cases: CasesDeps = { db: database, engine, clock, storage, defaultFramework: config.framework };
     const worker: WorkerDeps = {
       db: database, engine, clock, log,
-      handlers: { 'document.render': renderDocumentJob(storage), 'notify.parties': notifyPartiesJob },
+      handlers: { 'act.recorded': actRecordedJob(renderDocumentJob(storage), notifyPartiesJob) },
     };
     return { config, db: database, clock, engine, access, storage, cases, worker, close: () => database.close() };
   } catch (e) {

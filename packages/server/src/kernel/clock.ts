@@ -11,8 +11,12 @@ export interface Clock {
   now(): Date;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function calendarDateIn(timeZone: string, at: Date): LegalDate {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  // Building a DateTimeFormat costs far more than using one: keep one per zone.
+  let f = formatters.get(timeZone);
+  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
   return parseLegalDate(f.format(at));
 }
 

@@ -194,24 +194,21 @@ export class ProcedureEngine {
       state_before: row.act_count === 0 ? null : row.state, state_after: d.stateAfter,
       payload, effects, event, prev_hash: row.head_hash,
     };
-    const { id: actId, hash } = await repo.insertAct(q, act);
-
-    await repo.insertFees(q, row.id, actId, today, ledger.newFees);
+    const { id: actId, hash } = await repo.recordAct(q, {
+      act,
+      fees: ledger.newFees,
+      payment: ledger.payment,
+      projection: {
+        state: d.stateAfter, public: row.public || !!stateDef.public, filingDate, title, data,
+        feesOutstanding: ledger.outstanding, credit: ledger.credit,
+      },
+      // One job per act: render its documents, then notify the parties (see app/office.ts).
+      jobs: [{ topic: 'act.recorded', payload: { caseId: row.id, act: d.act, documents: d.documents } }],
+    });
     for (const [feeId, amount] of ledger.olderFeePayments) await repo.addFeePayment(q, feeId, amount);
-    if (ledger.payment) await repo.insertPayment(q, { caseId: row.id, actId, ...ledger.payment, receivedOn: today });
-
     if (d.closes.length) await repo.closeTimeLimits(q, row.id, d.closes, 'met', actId, today);
     if (stateDef.terminal) await repo.closeTimeLimits(q, row.id, 'all', 'closed', actId, today);
     else for (const t of d.opens) await repo.insertTimeLimit(q, row.id, actId, t);
-
-    await repo.updateProjection(q, {
-      id: row.id, state: d.stateAfter, public: row.public || !!stateDef.public, filingDate, title, data,
-      feesOutstanding: ledger.outstanding, credit: ledger.credit, actCount: act.seq, headHash: hash, recordedAt,
-    });
-    await repo.enqueue(q, [
-      ...d.documents.map((kind) => ({ topic: 'document.render', payload: { kind, caseId: row.id, actId } })),
-      { topic: 'notify.parties', payload: { caseId: row.id, actId, act: d.act } },
-    ], row.id, actId);
 
     return {
       caseId: row.id, number: row.number, actId, seq: act.seq, act: d.act, state: d.stateAfter,

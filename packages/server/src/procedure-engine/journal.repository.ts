@@ -124,57 +124,13 @@ export async function caseParties(q: Queryable, caseId: string): Promise<{ party
   return rows as any;
 }
 
-/** Appends an act; the database computes its hash from the stored values (registrum_act_hash). */
-export async function insertAct(q: Queryable, a: Omit<ActRow, 'id' | 'seal_id' | 'hash'>): Promise<{ id: number; hash: string }> {
-  const { rows } = await q.query<{ id: number; hash: string }>(
-    `INSERT INTO acts (case_id, seq, type, office_date, recorded_at, actor_id, actor_role, actor_name, legal_basis,
-                       state_before, state_after, payload, effects, event, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-             registrum_act_hash($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15))
-     RETURNING id, hash`,
-    [a.case_id, a.seq, a.type, a.office_date, a.recorded_at, a.actor_id, a.actor_role, a.actor_name, a.legal_basis,
-      a.state_before, a.state_after, JSON.stringify(a.payload), JSON.stringify(a.effects), a.event ? JSON.stringify(a.event) : null,
-      a.prev_hash],
-  );
-  return rows[0];
-}
-
-export async function updateProjection(q: Queryable, c: {
-  id: string; state: string; public: boolean; filingDate: LegalDate | null; title: string | null; data: Record<string, unknown>;
-  feesOutstanding: number; credit: number; actCount: number; headHash: string; recordedAt: Date;
-}): Promise<void> {
-  await q.query(
-    `UPDATE cases SET state = $2, public = $3, filing_date = $4, title = $5, data = $6, fees_outstanding = $7, credit = $8,
-            act_count = $9, head_hash = $10, updated_at = $11 WHERE id = $1`,
-    [c.id, c.state, c.public, c.filingDate, c.title, JSON.stringify(c.data), c.feesOutstanding, c.credit, c.actCount, c.headHash, c.recordedAt],
-  );
-}
-
 export async function unpaidFees(q: Queryable, caseId: string): Promise<{ id: string; amount: number; paid: number }[]> {
   const { rows } = await q.query('SELECT id, amount, paid FROM fees WHERE case_id = $1 AND paid < amount ORDER BY due_on, id', [caseId]);
   return rows as any;
 }
 
-export async function insertFees(q: Queryable, caseId: string, actId: number, dueOn: LegalDate, lines: (FeeLine & { id: string; paid: number })[]): Promise<void> {
-  if (lines.length === 0) return;
-  await q.query(
-    `INSERT INTO fees (id, case_id, act_id, code, title, quantity, amount, currency, paid, due_on)
-     SELECT f.id, $1, $2, f.code, f.title, f.quantity, f.amount, f.currency, f.paid, $3
-       FROM unnest($4::uuid[], $5::text[], $6::text[], $7::int[], $8::bigint[], $9::text[], $10::bigint[])
-         AS f(id, code, title, quantity, amount, currency, paid)`,
-    [caseId, actId, dueOn, lines.map((f) => f.id), lines.map((f) => f.code), lines.map((f) => f.title), lines.map((f) => f.quantity),
-      lines.map((f) => f.amount), lines.map((f) => f.currency), lines.map((f) => f.paid)]);
-}
-
 export async function addFeePayment(q: Queryable, feeId: string, amount: number): Promise<void> {
   await q.query('UPDATE fees SET paid = paid + $2 WHERE id = $1', [feeId, amount]);
-}
-
-export async function insertPayment(q: Queryable, p: { caseId: string; actId: number; amount: number; currency: string; method: string; reference: string | null; receivedOn: LegalDate }): Promise<void> {
-  await q.query(
-    'INSERT INTO payments (id, case_id, act_id, amount, currency, method, reference, received_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [randomUUID(), p.caseId, p.actId, p.amount, p.currency, p.method, p.reference, p.receivedOn],
-  );
 }
 
 export async function closeTimeLimits(q: Queryable, caseId: string, kinds: string[] | 'all', status: 'met' | 'expired' | 'closed', actId: number, on: LegalDate): Promise<string[]> {
@@ -196,9 +152,54 @@ export async function insertTimeLimit(q: Queryable, caseId: string, actId: numbe
   );
 }
 
-export async function enqueue(q: Queryable, jobs: { topic: string; payload: Record<string, unknown> }[], caseId: string | null, actId: number | null): Promise<void> {
-  if (jobs.length === 0) return;
-  await q.query(
-    'INSERT INTO outbox (topic, payload, case_id, act_id) SELECT j.topic, j.payload, $1, $2 FROM unnest($3::text[], $4::jsonb[]) AS j(topic, payload)',
-    [caseId, actId, jobs.map((j) => j.topic), jobs.map((j) => JSON.stringify(j.payload))]);
+export interface ActRecord {
+  act: Omit<ActRow, 'id' | 'seal_id' | 'hash'>;
+  fees: (FeeLine & { id: string; paid: number })[];
+  payment: { amount: number; currency: string; method: string; reference: string | null } | null;
+  projection: { state: string; public: boolean; filingDate: LegalDate | null; title: string | null; data: Record<string, unknown>; feesOutstanding: number; credit: number };
+  jobs: { topic: string; payload: Record<string, unknown> }[];
+}
+
+/**
+ * Records an act with its direct consequences in one statement: the journal entry (hashed by the
+ * database from the stored values, registrum_act_hash), the fees it charges, the payment that came
+ * with it, its outbox jobs (given the act's id) and the case projection (state, data, head of chain).
+ */
+export async function recordAct(q: Queryable, r: ActRecord): Promise<{ id: number; hash: string }> {
+  const a = r.act; const p = r.projection;
+  const { rows } = await q.query<{ id: number; hash: string }>(
+    `WITH a AS (
+       INSERT INTO acts (case_id, seq, type, office_date, recorded_at, actor_id, actor_role, actor_name, legal_basis,
+                         state_before, state_after, payload, effects, event, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+               registrum_act_hash($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15))
+       RETURNING id, hash
+     ), f AS (
+       INSERT INTO fees (id, case_id, act_id, code, title, quantity, amount, currency, paid, due_on)
+       SELECT f.id, $1, a.id, f.code, f.title, f.quantity, f.amount, f.currency, f.paid, $4
+         FROM a, unnest($16::uuid[], $17::text[], $18::text[], $19::int[], $20::bigint[], $21::text[], $22::bigint[])
+              AS f(id, code, title, quantity, amount, currency, paid)
+     ), p AS (
+       INSERT INTO payments (id, case_id, act_id, amount, currency, method, reference, received_on)
+       SELECT x.id, $1, a.id, x.amount, x.currency, x.method, x.reference, $4
+         FROM a, unnest($23::uuid[], $24::bigint[], $25::text[], $26::text[], $27::text[]) AS x(id, amount, currency, method, reference)
+     ), o AS (
+       INSERT INTO outbox (topic, payload, case_id, act_id)
+       SELECT j.topic, j.payload || jsonb_build_object('actId', a.id), $1, a.id FROM a, unnest($28::text[], $29::jsonb[]) AS j(topic, payload)
+     )
+     UPDATE cases SET state = $11, public = $30, filing_date = $31, title = $32, data = $33, fees_outstanding = $34,
+            credit = $35, act_count = $2, head_hash = a.hash, updated_at = $5
+       FROM a WHERE cases.id = $1
+     RETURNING a.id, a.hash`,
+    [a.case_id, a.seq, a.type, a.office_date, a.recorded_at, a.actor_id, a.actor_role, a.actor_name, a.legal_basis,
+      a.state_before, a.state_after, JSON.stringify(a.payload), JSON.stringify(a.effects), a.event ? JSON.stringify(a.event) : null, a.prev_hash,
+      r.fees.map((f) => f.id), r.fees.map((f) => f.code), r.fees.map((f) => f.title), r.fees.map((f) => f.quantity),
+      r.fees.map((f) => f.amount), r.fees.map((f) => f.currency), r.fees.map((f) => f.paid),
+      r.payment ? [randomUUID()] : [], r.payment ? [r.payment.amount] : [], r.payment ? [r.payment.currency] : [],
+      r.payment ? [r.payment.method] : [], r.payment ? [r.payment.reference] : [],
+      r.jobs.map((j) => j.topic), r.jobs.map((j) => JSON.stringify(j.payload)),
+      p.public, p.filingDate, p.title, JSON.stringify(p.data), p.feesOutstanding, p.credit],
+  );
+  if (rows.length !== 1) throw new Error(`recordAct: case ${a.case_id} not updated`);
+  return rows[0];
 }

@@ -45,10 +45,7 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
 
   const key = input.idempotencyKey;
   const requestHash = sha256(canonicalJson({ right: input.right, framework, payload, payment: input.payment ?? null }));
-  if (key) {
-    const prior = await repo.idempotentResponse(deps.db, actor.id, key);
-    if (prior && prior.status_code !== 0) return replay(prior, requestHash);
-  }
+  // A retried key is found by the claim inside the transaction (which waits for a concurrent twin).
   try {
     return await deps.db.tx(async (q) => {
       if (key && !(await repo.claimIdempotencyKey(q, actor.id, key, requestHash))) {
