@@ -63,7 +63,7 @@ test('Ruritania: deficiency notified 2 Feb 2026 and not remedied by 2 Apr -> the
     await s.on('2026-04-03');
     assert.deepEqual((await s.sweep()).acted, [{ number: n, act: 'deem-withdrawn' }]);
     const last = (await s.acts(n)).at(-1)!;
-    assert.deepEqual([last.type, last.actor_role, last.legal_basis, last.state_after], ['deem-withdrawn', 'system', 'ML r. 5(3)', 'deemed-withdrawn']);
+    assert.deepEqual([last.type, last.actor_role, last.legal_basis, last.state_after], ['deem-withdrawn', 'system', 'RTMA s. 12(3)', 'deemed-withdrawn']);
     const count = (await s.row(n)).act_count;
     assert.deepEqual((await s.sweep()).acted, []);
     assert.equal((await s.row(n)).act_count, count);

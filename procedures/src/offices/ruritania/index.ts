@@ -21,6 +21,18 @@ const fees2026 = {
   },
 };
 
+/** Where the Ruritania Trade Marks Act says what the model law says in its own words. */
+const RTMA: Record<string, string> = {
+  file: 'RTMA s. 8, s. 10 (date of filing)', 'complete-filing': 'RTMA s. 10(2)', 'filing-date-not-accorded': 'RTMA s. 10(3)',
+  'accept-formalities': 'RTMA s. 12', 'notify-formal-deficiency': 'RTMA s. 12(2)', 'remedy-deficiency': 'RTMA s. 12(2)',
+  'deem-withdrawn': 'RTMA s. 12(3)', 'approve-classification': 'RTMA s. 13', 'object-classification': 'RTMA s. 13(2)',
+  'amend-classification': 'RTMA s. 13(2)', accept: 'RTMA s. 15', 'refuse-provisionally': 'RTMA s. 15(2)',
+  'respond-to-refusal': 'RTMA s. 15(3)', refuse: 'RTMA s. 15(4)', 'refuse-for-no-response': 'RTMA s. 15(4)', publish: 'RTMA s. 18',
+  'file-opposition': 'RTMA s. 21', 'close-opposition-period': 'RTMA s. 21(1)', 'opposition-upheld': 'RTMA s. 23',
+  'opposition-ended': 'RTMA s. 23', register: 'RTMA s. 25', renew: 'RTMA s. 34', lapse: 'RTMA s. 34(4)',
+  withdraw: 'RTMA s. 17', surrender: 'RTMA s. 38', 'pay-fees': 'RTMA Fees Regulations',
+};
+
 const trademark2026 = extendProcedure(trademarkModelLaw, {
   framework: 'ruritania',
   version: '2026.1',
@@ -32,10 +44,7 @@ const trademark2026 = extendProcedure(trademarkModelLaw, {
     renewalGrace: { months: 3, citation: 'RTMA s. 34(3)' },
   },
   fees: [fees2026],
-  acts: {
-    'file-opposition': { legalBasis: 'RTMA s. 21' },
-    renew: { legalBasis: 'RTMA s. 34' },
-  },
+  acts: Object.fromEntries(Object.entries(RTMA).map(([act, legalBasis]) => [act, { legalBasis }])),
 });
 
 const trademark2027 = extendProcedure(trademark2026, {
