@@ -13,40 +13,63 @@ export interface WorkerDeps { db: Db; engine: ProcedureEngine; clock: Clock & { 
 
 const MAX_ATTEMPTS = 8;
 
+type Job = { id: number; topic: string; payload: any; attempts: number };
+
 /**
  * Runs pending jobs in batches: one transaction claims up to `batch` jobs (SKIP LOCKED, so several
- * workers share the queue) and runs each inside a savepoint, so one failing job is retried later
- * without undoing the others, and a commit (one fsync) serves the whole batch.
+ * workers share the queue), runs them and marks them done, so one commit serves the whole batch.
+ * If any job fails, the batch is rolled back and run again job by job in savepoints, so the failing
+ * job is retried later with backoff without undoing the others.
  */
 export async function runJobs(deps: WorkerDeps, limit = 500, batch = 50): Promise<number> {
   let done = 0;
   while (done < limit) {
-    const ran = await deps.db.tx(async (q) => {
-      const { rows } = await q.query<{ id: number; topic: string; payload: any; attempts: number }>(
-        "SELECT id, topic, payload, attempts FROM outbox WHERE status = 'pending' AND run_after <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED", [batch]);
-      for (const job of rows) {
-        const handler = deps.handlers[job.topic];
-        await q.query('SAVEPOINT job');
-        try {
-          if (!handler) throw new Error(`no handler for topic ${job.topic}`);
-          await handler(q, job.payload);
-          await q.query('RELEASE SAVEPOINT job');
-          await q.query("UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = now() WHERE id = $1", [job.id]);
-        } catch (e: any) {
-          await q.query('ROLLBACK TO SAVEPOINT job');
-          const attempts = job.attempts + 1;
-          await q.query(
-            'UPDATE outbox SET attempts = $2, status = $3, last_error = $4, run_after = now() + make_interval(secs => $5) WHERE id = $1',
-            [job.id, attempts, attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', String(e?.message ?? e).slice(0, 2000), 2 ** attempts]);
-          deps.log.error({ job: job.id, topic: job.topic, err: String(e?.message ?? e) }, 'job failed');
-        }
-      }
-      return rows.length;
-    });
-    done += ran;
-    if (ran === 0) break;
+    let claimed: Job[];
+    try {
+      claimed = await deps.db.tx(async (q) => {
+        const jobs = await claim(q, batch);
+        for (const job of jobs) await handle(deps, q, job);
+        if (jobs.length) await q.query("UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = now() WHERE id = ANY($1::bigint[])", [jobs.map((j) => j.id)]);
+        return jobs;
+      });
+    } catch {
+      claimed = await deps.db.tx(async (q) => {
+        const jobs = await claim(q, batch);
+        for (const job of jobs) await handleIsolated(deps, q, job);
+        return jobs;
+      });
+    }
+    done += claimed.length;
+    if (claimed.length === 0) break;
   }
   return done;
+}
+
+async function claim(q: Queryable, batch: number): Promise<Job[]> {
+  return (await q.query<Job>(
+    "SELECT id, topic, payload, attempts FROM outbox WHERE status = 'pending' AND run_after <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED", [batch])).rows;
+}
+
+async function handle(deps: WorkerDeps, q: Queryable, job: Job) {
+  const handler = deps.handlers[job.topic];
+  if (!handler) throw new Error(`no handler for topic ${job.topic}`);
+  await handler(q, job.payload);
+}
+
+async function handleIsolated(deps: WorkerDeps, q: Queryable, job: Job) {
+  await q.query('SAVEPOINT job');
+  try {
+    await handle(deps, q, job);
+    await q.query('RELEASE SAVEPOINT job');
+    await q.query("UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = now() WHERE id = $1", [job.id]);
+  } catch (e: any) {
+    await q.query('ROLLBACK TO SAVEPOINT job');
+    const attempts = job.attempts + 1;
+    await q.query(
+      'UPDATE outbox SET attempts = $2, status = $3, last_error = $4, run_after = now() + make_interval(secs => $5) WHERE id = $1',
+      [job.id, attempts, attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', String(e?.message ?? e).slice(0, 2000), 2 ** attempts]);
+    deps.log.error({ job: job.id, topic: job.topic, err: String(e?.message ?? e) }, 'job failed');
+  }
 }
 
 /** One pass of everything the worker does; what tests and the CLI call directly. */

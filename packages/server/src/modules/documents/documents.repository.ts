@@ -2,9 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../platform/db/db.ts';
 
 export async function caseAndAct(q: Queryable, caseId: string, actId: number) {
-  const c = (await q.query('SELECT number, title, filing_date, state, data FROM cases WHERE id = $1', [caseId])).rows[0];
-  const a = (await q.query('SELECT seq, type, office_date, legal_basis, hash FROM acts WHERE id = $1', [actId])).rows[0];
-  return c && a ? { c, a } : null;
+  const r = (await q.query(
+    `SELECT c.number, c.title, c.filing_date, c.state, c.data, a.seq, a.type, a.office_date, a.legal_basis, a.hash
+       FROM cases c JOIN acts a ON a.case_id = c.id WHERE c.id = $1 AND a.id = $2`, [caseId, actId])).rows[0];
+  if (!r) return null;
+  return {
+    c: { number: r.number, title: r.title, filing_date: r.filing_date, state: r.state, data: r.data },
+    a: { seq: r.seq, type: r.type, office_date: r.office_date, legal_basis: r.legal_basis, hash: r.hash },
+  };
 }
 
 export async function insertOutgoing(q: Queryable, d: { caseId: string; actId: number; kind: string; mediaType: string; sha256: string; size: number; title: string }) {

@@ -6,12 +6,5 @@ import * as repo from './notifications.repository.ts';
 export { inbox } from './notifications.repository.ts';
 
 export async function notifyPartiesJob(q: Queryable, job: { caseId: string; actId: number; act: string }) {
-  const c = await repo.caseHeader(q, job.caseId);
-  if (!c) return;
-  for (const userId of await repo.usersOfCase(q, job.caseId, c.filed_by)) {
-    await repo.insertNotification(q, {
-      userId, caseId: job.caseId, actId: job.actId, title: `${c.number}: ${job.act}`,
-      body: `A new act '${job.act}' was recorded on ${c.number}${c.title ? ` (${c.title})` : ''}.`,
-    });
-  }
+  await repo.notifyUsersOfCase(q, job.caseId, job.actId, job.act);
 }
