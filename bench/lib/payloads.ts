@@ -1,0 +1,92 @@
+// Realistic, varied trademark filings: invented mark texts, 1-3 Nice classes with official terms,
+// applicants (companies and people) from several countries, some with a representative, some with
+// a Paris Convention priority claim, all with payment of the filing fees.
+import { niceData } from '../../packages/server/src/modules/cases/reference-data.ts';
+
+/** Deterministic PRNG (mulberry32), so a seed reproduces the same filings. */
+export function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+  return { next, int, pick };
+}
+export type Rng = ReturnType<typeof rng>;
+
+const ONSETS = ['b', 'br', 'c', 'cl', 'd', 'dr', 'f', 'fl', 'g', 'gr', 'h', 'k', 'l', 'm', 'n', 'p', 'pr', 'qu', 'r', 's', 'st', 't', 'tr', 'v', 'z', 'x', 'sol', 'nov', 'ver'];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ae', 'io', 'ea', 'ou', 'y'];
+const CODAS = ['', '', 'n', 'r', 'x', 's', 'l', 'm', 'nt', 'ra', 'na', 'on', 'is', 'ex'];
+const WORDS = ['GOLD', 'BREW', 'LABS', 'ONE', 'PRIME', 'NORTH', 'BLUE', 'WILD', 'CRAFT', 'PURE', 'SMART', 'ORGANIC', 'FLOW', 'NOVA', 'PEAK', 'LUX'];
+const SURNAMES = ['Müller', 'García', 'Rossi', 'Nowak', 'Silva', 'Dubois', 'Jensen', 'Tanaka', 'Okafor', 'Kowalski', 'Andersson', 'Papadopoulos', 'Smith', 'Ivanova', 'Chen', "O'Brien"];
+const GIVEN = ['Anna', 'Luca', 'María', 'Jan', 'Sofia', 'Pierre', 'Ingrid', 'Kenji', 'Chidi', 'Eva', 'Nikos', 'Olga', 'Wei', 'Siobhán'];
+const FORMS: [string, string][] = [['Ltd', 'GB'], ['GmbH', 'DE'], ['SA', 'FR'], ['S.p.A.', 'IT'], ['B.V.', 'NL'], ['AB', 'SE'], ['sp. z o.o.', 'PL'], ['Inc.', 'US'], ['K.K.', 'JP'], ['Oy', 'FI'], ['Lda', 'PT'], ['Ltd', 'XX']];
+const STREETS = ['Harbour Road', 'Main Street', 'Rue de la Paix', 'Hauptstraße', 'Via Roma', 'Kungsgatan', 'Market Square', 'Industrial Park'];
+const AGENTS = ['Demo IP Attorneys LLP', 'Marks & Partners', 'Cabinet Lefèvre Conseil', 'Patentanwälte Weber', 'Studio Bianchi IP', 'Nordic Brand Counsel AB'];
+const PRIORITY_OFFICES = ['US', 'DE', 'FR', 'GB', 'JP', 'CN', 'EM', 'IT', 'ES', 'CH', 'KR', 'BR', 'AU', 'CA'];
+const METHODS = ['current-account', 'bank-transfer', 'card'] as const;
+
+function markText(r: Rng): string {
+  const syll = () => r.pick(ONSETS) + r.pick(VOWELS);
+  let w = '';
+  for (let i = r.int(1, 3); i > 0; i--) w += syll();
+  w = (w + r.pick(CODAS)).toUpperCase();
+  const x = r.next();
+  return x < 0.25 ? `${w} ${r.pick(WORDS)}` : x < 0.32 ? `${r.pick(WORDS)} ${w}` : w;
+}
+
+const cap = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+
+let termsByClass: Map<number, string[]> | null = null;
+function terms(): Map<number, string[]> {
+  if (termsByClass) return termsByClass;
+  termsByClass = new Map();
+  for (const list of niceData().termsByText.values()) {
+    for (const t of list) {
+      const l = termsByClass.get(t.classNumber) ?? [];
+      l.push(t.term);
+      termsByClass.set(t.classNumber, l);
+    }
+  }
+  return termsByClass;
+}
+
+/** Popular classes are picked more often, as at a real office (9, 35, 42, 25, 41, 30, 3, 5). */
+const POPULAR = [9, 35, 42, 25, 41, 30, 3, 5, 43, 44, 16, 29, 32, 33, 36, 38];
+
+export function trademarkFiling(r: Rng, today: Date = new Date()) {
+  const byClass = terms();
+  const nClasses = r.next() < 0.55 ? 1 : r.next() < 0.7 ? 2 : 3;
+  const classes = new Set<number>();
+  while (classes.size < nClasses) classes.add(r.next() < 0.6 ? r.pick(POPULAR) : r.int(1, 45));
+  const goodsServices = [...classes].sort((a, b) => a - b).map((classNumber) => {
+    const pool = byClass.get(classNumber)!;
+    const ts = new Set<string>();
+    for (let i = r.int(1, 6); i > 0; i--) ts.add(r.pick(pool));
+    return { classNumber, terms: [...ts] };
+  });
+  const natural = r.next() < 0.2;
+  const [form, country] = r.pick(FORMS);
+  const applicant = natural
+    ? { kind: 'natural' as const, name: `${r.pick(GIVEN)} ${r.pick(SURNAMES)}`, country: r.pick(FORMS)[1], nationality: r.pick(FORMS)[1], address: `${r.int(1, 200)} ${r.pick(STREETS)}` }
+    : { kind: 'legal' as const, name: `${cap(markText(r).split(' ')[0])} ${r.pick(['Foods', 'Technologies', 'Cosmetics', 'Apparel', 'Holdings', 'Beverages', 'Software', 'Pharma'])} ${form}`,
+      country, address: `${r.int(1, 200)} ${r.pick(STREETS)}`, email: `legal${r.int(1, 9999)}@example.org` };
+  const payload: Record<string, any> = {
+    mark: r.next() < 0.85 ? { kind: 'Word', text: markText(r) } : { kind: 'Stylized characters', text: markText(r), colours: ['blue', 'white'].slice(0, r.int(1, 2)) },
+    applicant,
+    goodsServices,
+    language: 'en',
+  };
+  if (r.next() < 0.4) payload.representative = { kind: 'legal', name: r.pick(AGENTS), country: r.pick(['XX', 'FR', 'DE', 'GB']) };
+  if (r.next() < 0.2) {
+    const d = new Date(today.getTime() - r.int(5, 150) * 86_400_000);
+    payload.priorityClaims = [{ office: r.pick(PRIORITY_OFFICES), number: `${r.int(2024, 2026)}/${r.int(100000, 999999)}`, date: d.toISOString().slice(0, 10) }];
+  }
+  const payment = { amount: 250_00 + 50_00 * (goodsServices.length - 1), currency: 'EUR', method: r.pick(METHODS), reference: `PAY-${r.int(1e6, 9e6)}` };
+  return { right: 'trademark', payload, payment };
+}
