@@ -1,6 +1,10 @@
-import argon2 from 'argon2';
+// Password hashes: argon2id (prebuilt binaries shipped as npm packages, nothing compiled at install).
+import { hash, verify } from '@node-rs/argon2';
 
-export const hashPassword = (pw: string) => argon2.hash(pw, { type: argon2.argon2id });
-export const verifyPassword = async (hash: string, pw: string) => {
-  try { return await argon2.verify(hash, pw); } catch { return false; }
+// algorithm 2 = Argon2id (the package's Algorithm enum is a const enum, not importable as a value here).
+const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export const hashPassword = (pw: string) => hash(pw, OPTIONS);
+export const verifyPassword = async (digest: string, pw: string) => {
+  try { return await verify(digest, pw); } catch { return false; }
 };
