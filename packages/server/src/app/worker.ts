@@ -12,6 +12,7 @@ export type JobHandler = (q: Queryable, payload: any) => Promise<void>;
 export interface WorkerDeps { db: Db; engine: ProcedureEngine; clock: Clock & { load?(q: Queryable): Promise<void> }; handlers: Record<string, JobHandler>; log: { error(o: unknown, msg?: string): void; info(o: unknown, msg?: string): void } }
 
 const MAX_ATTEMPTS = 8;
+const SEAL_SIZE = 20_000;
 
 type Job = { id: number; topic: string; payload: any; attempts: number };
 
@@ -77,8 +78,15 @@ export async function workOnce(deps: WorkerDeps) {
   if (deps.clock.load) await deps.clock.load(deps.db);
   const sweep = await sweepExpiredTimeLimits(deps.db, deps.engine, deps.clock);
   const jobs = await runJobs(deps);
+  // Seal what is there, but stop once a seal is not full: under steady filing there is always a new
+  // act, and a loop until none is left would never return to the jobs.
   let sealed = 0;
-  for (;;) { const s = await sealJournal(deps.db); if (!s) break; sealed += s.acts; }
+  for (let i = 0; i < 5; i++) {
+    const s = await sealJournal(deps.db, SEAL_SIZE);
+    if (!s) break;
+    sealed += s.acts;
+    if (s.acts < SEAL_SIZE) break;
+  }
   return { sweep, jobs, sealed };
 }
 

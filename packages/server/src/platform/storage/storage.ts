@@ -1,8 +1,8 @@
 // Content-addressed blob storage. The local-disk adapter is the embedded default; an S3 adapter
 // implements the same interface. Writes are atomic (temp file + rename) and idempotent by hash.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, existsSync } from 'node:fs';
-import { readFile, rename, writeFile, stat } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface BlobStorage {
@@ -14,6 +14,7 @@ export interface BlobStorage {
 const HEX64 = /^[0-9a-f]{64}$/;
 
 export class LocalDiskStorage implements BlobStorage {
+  private readonly made = new Set<string>();
   constructor(private readonly root: string) { mkdirSync(root, { recursive: true }); }
 
   private path(sha: string) { return join(this.root, sha.slice(0, 2), sha.slice(2, 4), sha); }
@@ -21,8 +22,9 @@ export class LocalDiskStorage implements BlobStorage {
   async put(data: Buffer) {
     const sha256 = createHash('sha256').update(data).digest('hex');
     const p = this.path(sha256);
-    if (!existsSync(p)) {
-      mkdirSync(join(this.root, sha256.slice(0, 2), sha256.slice(2, 4)), { recursive: true });
+    if (!(await this.exists(sha256))) {
+      const dir = join(this.root, sha256.slice(0, 2), sha256.slice(2, 4));
+      if (!this.made.has(dir)) { await mkdir(dir, { recursive: true }); this.made.add(dir); }
       const tmp = `${p}.${randomUUID()}.tmp`;
       await writeFile(tmp, data);
       await rename(tmp, p);
