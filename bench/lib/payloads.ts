@@ -2,17 +2,11 @@
 // applicants (companies and people) from several countries, some with a representative, some with
 // a Paris Convention priority claim, all with payment of the filing fees.
 import { niceData } from '../../packages/server/src/modules/cases/reference-data.ts';
+import { mulberry32 } from '../../packages/server/test/support/prng.ts';
 
 /** Deterministic PRNG (mulberry32), so a seed reproduces the same filings. */
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
   return { next, int, pick };

@@ -2,6 +2,7 @@
 // tiny images built in memory and a seeded PRNG. Everything goes through the public API.
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
+import { mulberry32 } from '../support/prng.ts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 export const PASSWORD = 'test-password';
@@ -118,14 +119,7 @@ export const opposition = (markText = 'AURORA') => ({
 
 /** mulberry32: a small deterministic PRNG, so a failing fuzz case can be reproduced from its seed. */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
   return { next, int, pick };
