@@ -7,7 +7,6 @@
 //     [--wait-idle 300]   first wait up to 300 s for the machine's other processes to go quiet
 //     [--log-level silent|error|...]   the server's log (default silent)
 //     [--profile]   time every SQL statement and transaction span (adds a little overhead)
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +20,7 @@ import { openDatabase } from '../packages/server/src/platform/db/db.ts';
 import { insertParty } from '../packages/server/src/procedure-engine/journal.repository.ts';
 import { verifyJournal } from '../packages/server/src/procedure-engine/journal.ts';
 import { snapshot, usage, waitForIdle, type CpuSnapshot } from './lib/cpu.ts';
-import { num, oneOf, parseFlags, str } from './lib/args.ts';
+import { databaseOfRun, num, oneOf, parseFlags, str } from './lib/args.ts';
 import { runLoad, type Phase } from './lib/load.ts';
 import { freshDatabase, serverInfo, serverUrl } from './lib/postgres.ts';
 import { machine, percentile, record, round } from './lib/results.ts';
@@ -29,17 +28,7 @@ import { SqlProfile } from './lib/sql-profile.ts';
 
 const argv = process.argv.slice(2);
 const flags = parseFlags(argv);
-const which = oneOf(flags, 'db', 'both', ['postgres', 'pglite', 'both'] as const);
-
-if (which === 'both') {
-  // One process per database, so that neither run inherits the other's heap, JIT state or connections.
-  let worst = 0;
-  for (const db of ['postgres', 'pglite']) {
-    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...argv, '--db', db], { stdio: 'inherit' });
-    worst = Math.max(worst, r.status ?? 1);
-  }
-  process.exit(worst);
-}
+const which = databaseOfRun(flags, argv, fileURLToPath(import.meta.url));
 
 const TARGET = { throughput: 200, p95Ms: 50 };
 const clients = num(flags, 'clients', 50);

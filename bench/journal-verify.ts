@@ -13,7 +13,7 @@ import { procedureInForce } from '@registrum/procedures';
 import { openDatabase, type Db } from '../packages/server/src/platform/db/db.ts';
 import { migrate } from '../packages/server/src/platform/db/migrate.ts';
 import { verifyJournal, type VerifyReport } from '../packages/server/src/procedure-engine/journal.ts';
-import { num, oneOf, parseFlags, str } from './lib/args.ts';
+import { databaseOfRun, num, oneOf, parseFlags, str } from './lib/args.ts';
 import { snapshot, usage } from './lib/cpu.ts';
 import { freshDatabase, serverInfo, serverUrl } from './lib/postgres.ts';
 import { writeRegister } from './lib/register.ts';
@@ -21,15 +21,7 @@ import { machine, record, round } from './lib/results.ts';
 
 const argv = process.argv.slice(2);
 const flags = parseFlags(argv);
-const which = oneOf(flags, 'db', 'both', ['postgres', 'pglite', 'both'] as const);
-if (which === 'both') {
-  let worst = 0;
-  for (const db of ['postgres', 'pglite']) {
-    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...argv, '--db', db], { stdio: 'inherit' });
-    worst = Math.max(worst, r.status ?? 1);
-  }
-  process.exit(worst);
-}
+const which = databaseOfRun(flags, argv, fileURLToPath(import.meta.url));
 
 const kind = which as 'postgres' | 'pglite';
 const FULL = { cases: 100_000, acts: 10, seconds: 30 };

@@ -1,4 +1,5 @@
 // Tiny flag parser for the benchmarks: --name value, --name=value, --flag (boolean).
+import { spawnSync } from 'node:child_process';
 export type Flags = Record<string, string | boolean>;
 
 export function parseFlags(argv: string[]): Flags {
@@ -31,4 +32,20 @@ export function oneOf<T extends string>(flags: Flags, name: string, def: T, allo
   const v = str(flags, name, def) as T;
   if (!allowed.includes(v)) throw new Error(`--${name} must be one of ${allowed.join(', ')} (got '${v}')`);
   return v;
+}
+
+/**
+ * The database of this run. With `--db both` (the default) the benchmark runs itself once per
+ * database, each in its own process so that neither inherits the other's heap, JIT state or
+ * connections, and exits with the worse status.
+ */
+export function databaseOfRun(flags: Flags, argv: string[], script: string): 'postgres' | 'pglite' {
+  const which = oneOf(flags, 'db', 'both', ['postgres', 'pglite', 'both'] as const);
+  if (which !== 'both') return which;
+  let worst = 0;
+  for (const db of ['postgres', 'pglite']) {
+    const r = spawnSync(process.execPath, [...process.execArgv, script, ...argv, '--db', db], { stdio: 'inherit' });
+    worst = Math.max(worst, r.status ?? 1);
+  }
+  process.exit(worst);
 }
