@@ -27,7 +27,3 @@ export function procedureInForce(framework: string, right: string, date: LegalDa
     .sort((a, b) => compareDates(a.effectiveFrom, b.effectiveFrom));
   return candidates.at(-1);
 }
-
-export function rightsOf(framework: string): Right[] {
-  return [...new Set((findFramework(framework)?.procedures ?? []).map((p) => p.right))];
-}

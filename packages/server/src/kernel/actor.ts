@@ -6,4 +6,3 @@ export type Actor =
   | { kind: 'system'; name: string };
 
 export const SYSTEM: Actor = { kind: 'system', name: 'Registrum (automatic)' };
-export const PUBLIC = null;

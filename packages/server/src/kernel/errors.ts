@@ -11,10 +11,5 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) =>
-  new DomainError(`${what.toUpperCase().replace(/[^A-Z]+/g, '_')}_NOT_FOUND`, `${what} ${id} not found`, 404, { id });
-
-export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message, 403);
-
 export const invalid = (code: string, message: string, details: Record<string, unknown> = {}) =>
   new DomainError(code, message, 400, details);

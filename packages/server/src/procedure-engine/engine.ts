@@ -97,7 +97,7 @@ export class ProcedureEngine {
       if (!named.some((p) => p.role === role)) links.push({ role, partyId: actor.partyId });
     }
     await repo.linkParties(q, row.id, links);
-    const result = await this.append(q, row, draft, framework, procedure, decision, payload, req.actor, req.payment, today, null);
+    const result = await this.append(q, row, procedure, decision, payload, req.actor, req.payment, today, null);
     const year = today.slice(0, 4);
     const number = await repo.assignNumber(q, row.id, `${framework.id}:${procedure.numberPrefix}:${year}`, `${procedure.numberPrefix}-${year}-`);
     return { ...result, number };
@@ -128,7 +128,7 @@ export class ProcedureEngine {
       await repo.linkParties(q, child.caseId, respondents.map((p) => ({ partyId: p.party_id, role: 'respondent' })));
       recordedPayload = { [createsChild.right]: { caseId: child.caseId, number: child.number }, grounds: payload.grounds };
     }
-    const result = await this.append(q, row, view, framework, procedure, decision, recordedPayload, req.actor,
+    const result = await this.append(q, row, procedure, decision, recordedPayload, req.actor,
       createsChild ? undefined : req.payment, today, child ? { caseId: child.caseId, number: child.number } : null);
 
     if (decision.definition.parentAct && row.parent_id) {
@@ -168,7 +168,7 @@ export class ProcedureEngine {
   }
 
   private async append(
-    q: Queryable, row: CaseRow, view: CaseView, framework: Framework, procedure: ProcedureDefinition, d: Decision,
+    q: Queryable, row: CaseRow, procedure: ProcedureDefinition, d: Decision,
     payload: Record<string, any>, actor: Actor, payment: PaymentInput | undefined, today: LegalDate,
     child: { caseId: string; number: string } | null,
   ): Promise<ActResult> {

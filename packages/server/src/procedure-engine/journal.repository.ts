@@ -105,10 +105,6 @@ export async function insertParties(q: Queryable, list: PartyInput[], userId: st
   return ids;
 }
 
-export async function linkParty(q: Queryable, caseId: string, partyId: string, role: string): Promise<void> {
-  await linkParties(q, caseId, [{ partyId, role }]);
-}
-
 export async function linkParties(q: Queryable, caseId: string, links: { partyId: string; role: string }[]): Promise<void> {
   if (links.length === 0) return;
   await q.query(

@@ -1,7 +1,7 @@
 // Model-law trademark procedure: the reference framework an office starts from.
 // Citations ("ML r. n") refer to the model law rules shipped in docs/model-law.md.
 import { addYears, compareDates, computePeriodEnd, parseLegalDate } from '../../common/calendar.ts';
-import { ANY_STATE, groundsSchema, payFees, remarksSchema, st61 } from '../../common/standard.ts';
+import { groundsSchema, payFees, remarksSchema, st61 } from '../../common/standard.ts';
 import type { ActContext, ActDefinition, ProcedureDefinition, Refusal } from '../../common/types.ts';
 import {
   amendClassificationSchema, completeFilingSchema, deficiencySchema, fileTrademarkSchema, oppositionSchema,
@@ -437,4 +437,3 @@ export const trademarkModelLaw: ProcedureDefinition = {
   }],
 };
 
-export { ANY_STATE };
