@@ -3,7 +3,7 @@
 // it is a pure function of the case view, never IO.
 import type { LegalDate, OfficeCalendar, PeriodSpec } from './calendar.ts';
 
-export type Right = 'trademark' | 'trademark-opposition' | 'patent' | 'utility-model' | 'design' | 'gi';
+export type Right = 'trademark' | 'trademark-opposition' | 'patent' | 'utility-model' | 'design' | 'gi' | 'recordal';
 
 /** Roles of user accounts. */
 export type Role = 'applicant' | 'agent' | 'formalities' | 'examiner' | 'registrar' | 'admin';
@@ -21,7 +21,39 @@ export const OFFICE_ROLES: readonly Role[] = ['formalities', 'examiner', 'regist
 export type Performer = 'party' | `party:${PartyRole}` | 'third-party' | 'formalities' | 'examiner' | 'registrar' | 'admin' | 'system';
 
 /** The capacity in which a party takes part in a case; `party:<role>` restricts an act to it. */
-export type PartyRole = 'applicant' | 'holder' | 'representative' | 'opponent' | 'respondent';
+export type PartyRole =
+  | 'applicant' | 'holder' | 'representative' | 'opponent' | 'respondent'
+  | 'inventor' | 'designer' | 'requester' | 'licensee' | 'secured-creditor';
+
+/** A person or company as a filing or a request names them. */
+export interface PartyData {
+  kind?: 'natural' | 'legal';
+  name: string;
+  address?: string;
+  country?: string;
+  nationality?: string;
+  email?: string;
+}
+
+/**
+ * How an act changes who takes part in the case (a transfer, a change of name, a new representative):
+ * `replace` ends the links of everyone else in that role first; `remove` ends them without a successor.
+ */
+export type PartyChange =
+  | { role: PartyRole; party: PartyData; replace?: boolean }
+  | { role: PartyRole; remove: true };
+
+/** A document the payload refers to by the SHA-256 of an earlier upload (POST /api/v1/uploads). */
+export interface UploadRef {
+  sha256: string;
+  /** Document kind recorded in the case file (mark-image, design-view, specification, drawing ...). */
+  kind: string;
+  title: string;
+  /** Media types the office accepts for it, judged from the stored bytes. */
+  accept: readonly ('image/png' | 'image/jpeg' | 'application/pdf')[];
+  /** The payload object that names the upload: the office completes it with the media type and size it found. */
+  at?: Record<string, any>;
+}
 
 export interface Money { amount: number; currency: string }
 
@@ -43,7 +75,9 @@ export interface CaseView {
   openTimeLimits: TimeLimitView[];
   /** Time limits that passed unmet (so a late act is told it is late, not that nothing is open). */
   expiredTimeLimits?: TimeLimitView[];
-  parent: { id: string; number: string; right: Right; state: string; data: Record<string, any> } | null;
+  parent: { id: string; number: string; right: Right; state: string; filingDate?: LegalDate | null; data: Record<string, any> } | null;
+  /** The parties of the case by role (for rules that look at who holds it). */
+  parties?: { role: PartyRole; name: string }[];
 }
 
 export interface ActContext {
@@ -115,12 +149,36 @@ export interface ActDefinition {
   documents?: readonly string[];
   /** JSON schema of the act's payload (the API validates against it). */
   payloadSchema?: Record<string, unknown>;
-  /** Filing a child proceeding (e.g. an opposition) as a case of its own. */
-  createsChild?: { right: Right; act: string };
-  /** On a child case: the act then performed on the parent in the same transaction. */
+  /**
+   * Filing a child case: a proceeding of its own (an opposition, a recordal request) or a new case that
+   * derives from this one (a divisional application, a conversion, the part of a registration transferred).
+   * `act` is one of the child procedure's initial acts; the act's payload becomes the child's filing payload.
+   */
+  createsChild?: ChildFiling;
+  /**
+   * On a child case: the act then performed on the parent in the same transaction, with the payload
+   * `{ child: { right, caseId, number, act, data } }` (the child's data after its act).
+   */
   parentAct?: string;
+  /** How the act changes the parties of the case (recorded in the act, so the history shows it). */
+  parties?: (ctx: ActContext) => PartyChange[];
+  /** Uploaded documents the payload refers to: checked to exist, typed from their bytes, filed on the case. */
+  uploads?: (payload: Record<string, any>) => UploadRef[];
   /** Hidden from the act buttons of the UI (system acts). */
   automatic?: boolean;
+}
+
+export interface ChildFiling {
+  right: Right;
+  act: string;
+  /** The child is filed only if this holds (e.g. a transfer of only some classes splits the case). */
+  when?: (ctx: ActContext) => boolean;
+  /** Parties of the child: from payload fields (`{ opponent: 'opponent' }`) and from the parent's roles. */
+  parties?: { fromPayload?: Record<string, PartyRole>; fromParent?: Partial<Record<PartyRole, PartyRole>> };
+  /** The payload of the child's initial act, when not the act's own payload. */
+  payload?: (ctx: ActContext) => Record<string, any>;
+  /** Open time limits of the parent (by kind) the child takes over with their dates (e.g. the renewal of a divided registration). */
+  inheritTimeLimits?: readonly string[];
 }
 
 export interface StateDefinition {
@@ -147,6 +205,16 @@ export interface ProcedureDefinition {
   numberPrefix: string;
   statusStandard: StatusEvent['standard'];
   filingAct: string;
+  /**
+   * Other acts that create a case of this procedure: a divisional application, national-phase entry of
+   * an international application, a designation received from WIPO, a conversion. Like the filing act
+   * they have `from: []`; the ones reached through a parent's `createsChild` run with the parent in view.
+   */
+  initialActs?: readonly string[];
+  /** The role in which the filer's own party takes part when the filing does not name it (default applicant; an agent is the representative). */
+  filerRole?: PartyRole;
+  /** What lists and the register show as the case's title (the mark, the title of the invention ...). */
+  caseTitle?: (data: Record<string, any>) => string | null;
   states: Record<string, StateDefinition>;
   acts: Record<string, ActDefinition>;
   periods: Record<string, PeriodSpec>;

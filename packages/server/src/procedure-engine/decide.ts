@@ -2,7 +2,7 @@
 // is allowed now and exactly what it does. Pure: no IO, no clock; the caller supplies `today`.
 import {
   ANY_STATE, compareDates, computePeriodEnd, subtractPeriod,
-  type ActContext, type ActDefinition, type Framework, type LegalDate, type Performer,
+  type ActContext, type ActDefinition, type ChildFiling, type Framework, type LegalDate, type PartyChange, type Performer,
   type ProcedureDefinition, type StatusEvent,
 } from '@registrum/procedures';
 import { DomainError } from '../kernel/errors.ts';
@@ -32,6 +32,15 @@ export interface Decision {
   event: StatusEvent | null;
   documents: string[];
   paymentBefore: boolean;
+  /** Who joins, replaces or leaves the case's parties. */
+  parties: PartyChange[];
+  /** The child case the act files, if it files one now. */
+  child: { right: string; act: string; payload: Record<string, any>; parties: NonNullable<ChildFiling['parties']>; inheritTimeLimits: readonly string[] } | null;
+}
+
+/** The acts that create a case of this procedure: the filing act and the other initial acts. */
+export function initialActsOf(procedure: ProcedureDefinition): string[] {
+  return [procedure.filingAct, ...(procedure.initialActs ?? [])];
 }
 
 export function decide(
@@ -49,7 +58,13 @@ export function decide(
   if (!def.performers.some((p) => performerAs.has(p))) {
     throw new DomainError('ACT_NOT_PERMITTED', `You may not perform '${def.title}' on this case`, 403, { act: actType, performers: def.performers });
   }
-  const isFiling = actType === procedure.filingAct;
+  // A case that does not exist yet (the engine decides a filing on an empty draft) is created only by an
+  // initial act; an initial act on an existing case is refused below (its `from` is empty).
+  const creating = ctx.case.state === '';
+  const isFiling = creating && initialActsOf(procedure).includes(actType);
+  if (creating && !isFiling) {
+    throw new DomainError('NOT_AN_INITIAL_ACT', `'${def.title}' is an act on an existing case; a ${procedure.title} case is created by ${initialActsOf(procedure).map((a) => `'${a}'`).join(' or ')}`, 400, { act: actType, initialActs: initialActsOf(procedure) });
+  }
   if (!isFiling && !(def.from.includes(ANY_STATE) || def.from.includes(ctx.case.state))) {
     throw new DomainError('ACT_NOT_ALLOWED_IN_STATE', `'${def.title}' is not possible while the case is '${procedure.states[ctx.case.state]?.title ?? ctx.case.state}'`, 409, { act: actType, state: ctx.case.state, allowedIn: def.from });
   }
@@ -107,6 +122,13 @@ export function decide(
     event,
     documents: [...(def.documents ?? [])],
     paymentBefore: def.payment === 'before',
+    parties: (def.parties?.(ctx) ?? []).filter((c) => 'remove' in c || !!c.party),
+    child: def.createsChild && (!def.createsChild.when || def.createsChild.when(ctx))
+      ? {
+        right: def.createsChild.right, act: def.createsChild.act, payload: def.createsChild.payload?.(ctx) ?? ctx.payload,
+        parties: def.createsChild.parties ?? {}, inheritTimeLimits: def.createsChild.inheritTimeLimits ?? [],
+      }
+      : null,
   };
 }
 
@@ -143,7 +165,7 @@ export function feesFor(framework: Framework, procedure: ProcedureDefinition, de
 /** Acts a holder of these performer capacities could perform in the case's current state. */
 export function availableActs(procedure: ProcedureDefinition, state: string, performerAs: ReadonlySet<Performer>): string[] {
   return Object.entries(procedure.acts)
-    .filter(([type, a]) => type !== procedure.filingAct && !a.automatic)
+    .filter(([type, a]) => !initialActsOf(procedure).includes(type) && !a.automatic)
     .filter(([, a]) => a.from.includes(ANY_STATE) || a.from.includes(state))
     .filter(([, a]) => a.performers.some((p) => performerAs.has(p)))
     .map(([type]) => type);

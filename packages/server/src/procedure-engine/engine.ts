@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   findFramework, findProcedure, procedureInForce,
-  type CaseView, type Framework, type LegalDate, type PartyRole, type Performer, type ProcedureDefinition, type Right,
+  type CaseView, type Framework, type LegalDate, type OfficeCalendar, type PartyChange, type PartyRole, type Performer,
+  type ProcedureDefinition, type Right,
 } from '@registrum/procedures';
 import type { Actor } from '../kernel/actor.ts';
 import type { Clock } from '../kernel/clock.ts';
@@ -23,9 +24,15 @@ export interface FileRequest {
   payload: Record<string, any>;
   actor: Actor;
   payment?: PaymentInput;
+  /** The initial act (default: the procedure's filing act). */
+  act?: string;
   /** Parties named in the filing, created and linked to the case. */
   parties?: { role: string; party: PartyInput }[];
+  /** Existing parties linked to the case in a role (a child's parties carried over from its parent). */
+  links?: { partyId: string; role: string }[];
   parentId?: string;
+  /** Kinds of the parent's open time limits the new case takes over. */
+  inheritTimeLimits?: readonly string[];
 }
 
 export interface ActRequest {
@@ -44,13 +51,16 @@ export interface ActResult {
   act: string;
   state: string;
   officeDate: LegalDate;
+  /** The case's filing date after the act (null while none is accorded). */
+  filingDate: LegalDate | null;
   hash: string;
   fees: { code: string; amount: number; currency: string }[];
   child?: { caseId: string; number: string };
 }
 
 export class ProcedureEngine {
-  constructor(private readonly clock: Clock) {}
+  /** `calendars`: the office calendar versions an administrator added for a framework (see admin). */
+  constructor(private readonly clock: Clock, private readonly calendars?: (framework: string) => OfficeCalendar[]) {}
 
   procedureOf(c: Pick<CaseRow, 'framework' | 'right_kind' | 'procedure_version'>): { framework: Framework; procedure: ProcedureDefinition } {
     const framework = findFramework(c.framework);
@@ -66,23 +76,21 @@ export class ProcedureEngine {
     if (!framework) throw new DomainError('UNKNOWN_FRAMEWORK', `There is no legal framework '${req.framework}'`, 400, { framework: req.framework });
     const procedure = procedureInForce(req.framework, req.right, today);
     if (!procedure) throw new DomainError('UNKNOWN_RIGHT', `The framework '${req.framework}' has no procedure for '${req.right}'`, 400, { right: req.right, framework: req.framework });
+    const actType = req.act ?? procedure.filingAct;
 
     let parent: CaseView['parent'] = null;
     if (req.parentId) {
       const p = await repo.getCase(q, req.parentId);
       if (!p) throw new DomainError('CASE_NOT_FOUND', `Case ${req.parentId} not found`, 404);
-      parent = { id: p.id, number: p.number, right: p.right_kind as Right, state: p.state, data: p.data };
+      parent = { id: p.id, number: p.number, right: p.right_kind as Right, state: p.state, filingDate: p.filing_date, data: p.data };
     }
     const draft: CaseView = { id: randomUUID(), number: '', right: procedure.right, state: '', filingDate: null, data: {}, openTimeLimits: [], parent };
     const payload = req.payload ?? {};
     const ctx = { case: draft, payload, today };
-    const decision = decide(framework, procedure, procedure.filingAct, ctx, performerCapacities(req.actor, true, []));
+    const decision = decide(this.lawOf(framework), procedure, actType, ctx, performerCapacities(req.actor, true, []));
 
     const schedule = procedure.fees.at(-1);
     const currency = schedule?.currency ?? framework.office.currency;
-    const named = req.parties ?? [];
-    const partyIds = await repo.insertParties(q, named.map((p) => p.party));
-    const links = named.map((p, i) => ({ role: p.role, partyId: partyIds[i] }));
     // The case is recorded under a provisional number; the application number is taken last (below),
     // because the counter's row lock is held until commit and would otherwise serialise every filing.
     const row = await repo.insertCase(q, {
@@ -90,14 +98,25 @@ export class ProcedureEngine {
       state: decision.stateAfter, parentId: req.parentId ?? null, filedBy: req.actor.kind === 'user' ? req.actor.id : null,
       currency, genesisHash: genesisHash(draft.id),
     });
-    // The filer's own party takes part in its capacity unless the filing names someone else in it.
+    // Parties: those the filing act names, those the caller names (a child's parties taken from the
+    // request), and existing parties carried over from the parent. The filer's own party takes part in
+    // its capacity unless the filing names someone else in it.
+    const changes: PartyChange[] = [...decision.parties, ...(req.parties ?? []).map((p) => ({ role: p.role as PartyRole, party: p.party }))];
+    const links = [...(req.links ?? [])];
     const actor = req.actor;
     if (actor.kind === 'user' && actor.partyId) {
-      const role = actor.role === 'agent' ? 'representative' : procedure.right === 'trademark-opposition' ? 'opponent' : 'applicant';
-      if (!named.some((p) => p.role === role)) links.push({ role, partyId: actor.partyId });
+      const role: PartyRole = actor.role === 'agent' ? 'representative' : procedure.filerRole ?? 'applicant';
+      if (!changes.some((c) => c.role === role) && !links.some((l) => l.role === role)) links.push({ role, partyId: actor.partyId });
     }
-    await repo.linkParties(q, row.id, links);
-    const result = await this.append(q, row, procedure, decision, payload, req.actor, req.payment, today, null);
+    // A derived case takes over the parent's running time limits it names (e.g. the renewal of a divided
+    // registration), dates unchanged; they are recorded as opened by its first act.
+    const inherited = req.parentId && req.inheritTimeLimits?.length
+      ? (await repo.openTimeLimits(q, req.parentId)).filter((t) => req.inheritTimeLimits!.includes(t.kind)).map((t) => ({
+        kind: t.kind, startsFrom: t.starts_from, windowOpensOn: t.window_opens_on, dueOn: t.due_on, graceEndsOn: t.grace_ends_on,
+        expiresAfter: t.expires_after, onExpiry: t.on_expiry, computation: { ...t.computation, takenOverFrom: parent!.number },
+      }))
+      : [];
+    const result = await this.append(q, row, procedure, { ...decision, parties: changes, opens: [...decision.opens, ...inherited] }, payload, req.actor, req.payment, today, null, links);
     const year = today.slice(0, 4);
     const number = await repo.assignNumber(q, row.id, `${framework.id}:${procedure.numberPrefix}:${year}`, `${procedure.numberPrefix}-${year}-`);
     return { ...result, number };
@@ -109,44 +128,58 @@ export class ProcedureEngine {
     const row = await repo.lockCase(q, req.caseId);
     if (!row) throw new DomainError('CASE_NOT_FOUND', `Case ${req.caseId} not found`, 404, { caseId: req.caseId });
     const { framework, procedure } = this.procedureOf(row);
-    const view = await this.view(q, row);
+    const parties = await repo.caseParties(q, row.id);
+    const view = await this.view(q, row, parties);
     const payload = req.payload ?? {};
     const ctx = { case: view, payload, today };
-    const roles = await this.partyRolesOf(q, row, req.actor);
-    const decision = decide(framework, procedure, req.act, ctx, performerCapacities(req.actor, false, roles));
+    const roles = this.partyRolesIn(parties, row, req.actor);
+    const decision = decide(this.lawOf(framework), procedure, req.act, ctx, performerCapacities(req.actor, false, roles));
 
     let child: ActResult | undefined;
     let recordedPayload = payload;
-    const createsChild = decision.definition.createsChild;
-    if (createsChild) {
-      // The child proceeding pays its own fee; the payment goes with it.
-      const opponent = payload.opponent as PartyInput | undefined;
-      const parties = opponent ? [{ role: 'opponent', party: opponent }] : [];
-      if (payload.representative) parties.push({ role: 'representative', party: payload.representative });
-      child = await this.file(q, { framework: row.framework, right: createsChild.right, payload, actor: req.actor, payment: req.payment, parties, parentId: row.id });
-      const respondents = (await repo.caseParties(q, row.id)).filter((p) => p.role === 'applicant' || p.role === 'holder' || p.role === 'representative');
-      await repo.linkParties(q, child.caseId, respondents.map((p) => ({ partyId: p.party_id, role: 'respondent' })));
-      recordedPayload = { [createsChild.right]: { caseId: child.caseId, number: child.number }, grounds: payload.grounds };
+    if (decision.child) {
+      // The child proceeding pays its own fees; the payment goes with it.
+      const c = decision.child;
+      const named = Object.entries(c.parties.fromPayload ?? {})
+        .filter(([field]) => c.payload[field] && typeof c.payload[field] === 'object')
+        .map(([field, role]) => ({ role, party: c.payload[field] as PartyInput }));
+      const carried = parties.flatMap((p) => {
+        const to = c.parties.fromParent?.[p.role as PartyRole];
+        return to ? [{ partyId: p.party_id, role: to }] : [];
+      });
+      child = await this.file(q, {
+        framework: row.framework, right: c.right, act: c.act, payload: c.payload, actor: req.actor, payment: req.payment,
+        parties: named, links: carried, parentId: row.id, inheritTimeLimits: c.inheritTimeLimits,
+      });
+      const ref = { right: c.right, caseId: child.caseId, number: child.number };
+      recordedPayload = c.payload === payload ? { child: ref } : { ...payload, child: ref };
     }
     const result = await this.append(q, row, procedure, decision, recordedPayload, req.actor,
-      createsChild ? undefined : req.payment, today, child ? { caseId: child.caseId, number: child.number } : null);
+      decision.child ? undefined : req.payment, today, child ? { caseId: child.caseId, number: child.number } : null, []);
 
     if (decision.definition.parentAct && row.parent_id) {
       await this.perform(q, {
         caseId: row.parent_id, act: decision.definition.parentAct, actor: { kind: 'system', name: 'Registrum (automatic)' },
-        payload: { [procedure.right]: { caseId: row.id, number: row.number, act: req.act } },
+        payload: { child: { right: procedure.right, caseId: row.id, number: row.number, act: req.act, data: { ...row.data, ...decision.data } } },
       });
     }
     return child ? { ...result, child: { caseId: child.caseId, number: child.number } } : result;
   }
 
-  async view(q: Queryable, row: CaseRow): Promise<CaseView> {
+  /** The framework with the holiday calendars the administrator maintains added to those it ships. */
+  private lawOf(framework: Framework): Framework {
+    const extra = this.calendars?.(framework.id) ?? [];
+    return extra.length ? { ...framework, calendars: [...framework.calendars, ...extra] } : framework;
+  }
+
+  async view(q: Queryable, row: CaseRow, parties?: repo.CasePartyRow[]): Promise<CaseView> {
+    const list = parties ?? await repo.caseParties(q, row.id);
     const limits = await repo.openTimeLimits(q, row.id);
     const expired = await repo.expiredTimeLimits(q, row.id);
     let parent: CaseView['parent'] = null;
     if (row.parent_id) {
       const p = await repo.getCase(q, row.parent_id);
-      if (p) parent = { id: p.id, number: p.number, right: p.right_kind as Right, state: p.state, data: p.data };
+      if (p) parent = { id: p.id, number: p.number, right: p.right_kind as Right, state: p.state, filingDate: p.filing_date, data: p.data };
     }
     return {
       id: row.id, number: row.number, right: row.right_kind as Right, state: row.state, filingDate: row.filing_date,
@@ -154,13 +187,18 @@ export class ProcedureEngine {
       openTimeLimits: limits.map(limitView),
       expiredTimeLimits: expired.map(limitView),
       parent,
+      parties: list.map((p) => ({ role: p.role as PartyRole, name: p.name })),
     };
   }
 
   /** The roles in which the actor is a party to the case; the filer counts as a party. */
   async partyRolesOf(q: Queryable, row: Pick<CaseRow, 'id' | 'filed_by'>, actor: Actor): Promise<PartyRole[]> {
+    return actor.kind === 'user' ? this.partyRolesIn(await repo.caseParties(q, row.id), row, actor) : [];
+  }
+
+  private partyRolesIn(parties: repo.CasePartyRow[], row: Pick<CaseRow, 'filed_by'>, actor: Actor): PartyRole[] {
     if (actor.kind !== 'user') return [];
-    const roles = (await repo.caseParties(q, row.id))
+    const roles = parties
       .filter((p) => p.user_id === actor.id || (actor.partyId !== null && p.party_id === actor.partyId))
       .map((p) => p.role as PartyRole);
     if (row.filed_by === actor.id && roles.length === 0) roles.push(actor.role === 'agent' ? 'representative' : 'applicant');
@@ -170,14 +208,15 @@ export class ProcedureEngine {
   private async append(
     q: Queryable, row: CaseRow, procedure: ProcedureDefinition, d: Decision,
     payload: Record<string, any>, actor: Actor, payment: PaymentInput | undefined, today: LegalDate,
-    child: { caseId: string; number: string } | null,
+    child: { caseId: string; number: string } | null, links: { partyId: string; role: string }[],
   ): Promise<ActResult> {
     const recordedAt = new Date(Math.floor(this.clock.now().getTime()));
     const ledger = await this.settleFees(q, row, d, payment);
     const stateDef = procedure.states[d.stateAfter];
     const data = { ...row.data, ...d.data };
     const filingDate = (Object.hasOwn(d.data, 'filingDate') ? d.data.filingDate : row.filing_date) as LegalDate | null;
-    const title = typeof data.mark === 'object' && data.mark ? (data.mark.text ?? null) : row.title;
+    const title = procedure.caseTitle ? procedure.caseTitle(data) : row.title;
+    const partyEffects = await this.applyParties(q, row.id, d.parties, links);
     const effects = {
       data: d.data,
       fees: d.fees,
@@ -185,6 +224,7 @@ export class ProcedureEngine {
       allocated: ledger.allocated,
       timeLimits: { opened: d.opens, closed: d.closes },
       ...(child ? { child } : {}),
+      ...(partyEffects ? { parties: partyEffects } : {}),
     };
     const event = d.event ? { ...d.event, eventDate: today, effectiveDate: today } : null;
     const act = {
@@ -212,8 +252,25 @@ export class ProcedureEngine {
 
     return {
       caseId: row.id, number: row.number, actId, seq: act.seq, act: d.act, state: d.stateAfter,
-      officeDate: today, hash, fees: d.fees.map((f) => ({ code: f.code, amount: f.amount, currency: f.currency })),
+      officeDate: today, filingDate, hash, fees: d.fees.map((f) => ({ code: f.code, amount: f.amount, currency: f.currency })),
     };
+  }
+
+  /**
+   * Who joins and who leaves the case: new parties are recorded and linked, `replace` and `remove` end
+   * the links in a role (the journal keeps who they were). Returns what changed, for the act's effects.
+   */
+  private async applyParties(q: Queryable, caseId: string, changes: readonly PartyChange[], links: { partyId: string; role: string }[]) {
+    if (changes.length === 0 && links.length === 0) return null;
+    const ended: { role: string; partyId: string; name: string }[] = [];
+    for (const c of changes) {
+      if ('remove' in c || c.replace) ended.push(...await repo.unlinkParties(q, caseId, c.role));
+    }
+    const added = changes.filter((c): c is Extract<PartyChange, { party: unknown }> => 'party' in c);
+    const ids = await repo.insertParties(q, added.map((c) => c.party as PartyInput));
+    const all = [...added.map((c, i) => ({ role: c.role as string, partyId: ids[i], name: c.party.name })), ...links.map((l) => ({ ...l, name: null as string | null }))];
+    await repo.linkParties(q, caseId, all);
+    return { added: all.map((a) => ({ role: a.role, partyId: a.partyId, ...(a.name ? { name: a.name } : {}) })), ...(ended.length ? { ended } : {}) };
   }
 
   /**

@@ -112,12 +112,22 @@ export async function linkParties(q: Queryable, caseId: string, links: { partyId
     [caseId, links.map((l) => l.partyId), links.map((l) => l.role)]);
 }
 
-export async function caseParties(q: Queryable, caseId: string): Promise<{ party_id: string; role: string; user_id: string | null }[]> {
-  const { rows } = await q.query(
-    'SELECT cp.party_id, cp.role, p.user_id FROM case_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.case_id = $1',
+export interface CasePartyRow { party_id: string; role: string; user_id: string | null; name: string }
+
+export async function caseParties(q: Queryable, caseId: string): Promise<CasePartyRow[]> {
+  const { rows } = await q.query<CasePartyRow>(
+    'SELECT cp.party_id, cp.role, p.user_id, p.name FROM case_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.case_id = $1 ORDER BY cp.role, p.name',
     [caseId],
   );
-  return rows as any;
+  return rows;
+}
+
+/** Ends the case's links in a role; returns who they were. */
+export async function unlinkParties(q: Queryable, caseId: string, role: string): Promise<{ role: string; partyId: string; name: string }[]> {
+  const { rows } = await q.query<{ party_id: string; name: string }>(
+    `WITH d AS (DELETE FROM case_parties WHERE case_id = $1 AND role = $2 RETURNING party_id)
+     SELECT d.party_id, p.name FROM d JOIN parties p ON p.id = d.party_id ORDER BY p.name`, [caseId, role]);
+  return rows.map((r) => ({ role, partyId: r.party_id, name: r.name }));
 }
 
 export async function unpaidFees(q: Queryable, caseId: string): Promise<{ id: string; amount: number; paid: number }[]> {

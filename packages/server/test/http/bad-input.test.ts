@@ -177,10 +177,12 @@ test('an invalid asOf date: 400 INVALID_DATE; before the filing: 404 CASE_NOT_YE
   expectProblem(await agent.get(`/api/v1/cases/${caseA}?asOf=2025-12-31`), 404, 'CASE_NOT_YET_FILED');
 });
 
-test('uploads: a non-image, or bytes that are not what the content type says, are refused and not stored', async () => {
+test('uploads: a type the office does not take, or bytes that are not what the content type says, are refused and not stored; a PDF is taken', async () => {
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n');
   expectProblem(await agent.raw('POST', '/api/v1/uploads', 'hello', 'text/plain'), 415, 'UNSUPPORTED_MEDIA_TYPE');
-  expectProblem(await agent.raw('POST', '/api/v1/uploads', pdf, 'application/pdf'), 415, 'UNSUPPORTED_MEDIA_TYPE');
+  expectProblem(await agent.raw('POST', '/api/v1/uploads', Buffer.from('<html><script>alert(1)</script>'), 'text/html'), 415, 'UNSUPPORTED_MEDIA_TYPE');
+  expectProblem(await agent.raw('POST', '/api/v1/uploads', tinyPng(), 'application/pdf'), 400, 'CONTENT_TYPE_MISMATCH');
+  assert.equal(ok(await agent.raw('POST', '/api/v1/uploads', pdf, 'application/pdf'), 201).mediaType, 'application/pdf');
   expectProblem(await agent.raw('POST', '/api/v1/uploads', pdf, 'image/png'), 400, 'CONTENT_TYPE_MISMATCH');
   expectProblem(await agent.raw('POST', '/api/v1/uploads', jpegBytes(), 'image/png'), 400, 'CONTENT_TYPE_MISMATCH');
   expectProblem(await agent.raw('POST', '/api/v1/uploads', tinyPng(), 'image/jpeg'), 400, 'CONTENT_TYPE_MISMATCH');

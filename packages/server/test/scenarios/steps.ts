@@ -49,6 +49,8 @@ export interface Scene {
   sweep(): Promise<{ expired: number; acted: { number: string; act: string }[] }>;
   /** Files a trademark application (by the agent, under the scene's framework unless told otherwise). */
   file(payload?: Record<string, any>, payment?: PaymentInput, opts?: { by?: User; framework?: string }): Promise<FiledCase>;
+  /** Files a case of any right (payload as the API takes it), by the agent unless told otherwise; `act` picks another initial act. */
+  fileRight(right: string, payload: Record<string, any>, payment?: PaymentInput, opts?: { by?: User; framework?: string; act?: string }): Promise<FiledCase>;
   act(by: User, number: string, act: string, payload?: Record<string, any>, payment?: PaymentInput): ReturnType<typeof performAct>;
   /** The case as an office user sees it (readCase). */
   read(number: string): ReturnType<typeof readCase>;
@@ -115,6 +117,11 @@ export async function scene(opts: { framework: 'model-law' | 'ruritania'; startD
       },
       async file(payload = {}, payment, opts = {}) {
         const res = await fileApplication(office.cases, opts.by ?? agent, { right: 'trademark', framework: opts.framework ?? framework, payload: withoutUndefined(trademarkPayload(payload)), payment });
+        assert.equal(res.status, 201);
+        return { number: res.body.case.number, state: res.body.case.state, filingDate: res.body.case.filingDate, fees: res.body.act.fees };
+      },
+      async fileRight(right, payload, payment, opts = {}) {
+        const res = await fileApplication(office.cases, opts.by ?? agent, { right, act: opts.act, framework: opts.framework ?? framework, payload, payment });
         assert.equal(res.status, 201);
         return { number: res.body.case.number, state: res.body.case.state, filingDate: res.body.case.filingDate, fees: res.body.act.fees };
       },

@@ -49,7 +49,8 @@ test('a competitor opposes on 4 May 2026: without the 320 EUR opposition fee (or
     assert.equal(last.type, 'opposition-upheld');
     assert.equal(last.actor_role, 'system');
     assert.equal(last.legal_basis, 'ML r. 9(5)');
-    assert.equal(last.payload['trademark-opposition'].number, op);
+    assert.equal(last.payload.child.number, op);
+    assert.equal(last.payload.child.right, 'trademark-opposition');
     assert.equal((await s.row(n)).data.pendingOppositions, 0);
     assert.deepEqual((await s.sweep()).acted, [], 'a refused application has no opposition period left to close');
     await s.journalOk();

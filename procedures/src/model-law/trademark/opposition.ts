@@ -15,6 +15,8 @@ export const oppositionModelLaw: ProcedureDefinition = {
   numberPrefix: 'OP',
   statusStandard: 'ST.61',
   filingAct: 'file',
+  filerRole: 'opponent',
+  caseTitle: (data) => (data.earlierRights?.[0]?.markText ? `Opposition based on ${data.earlierRights[0].markText}` : 'Opposition'),
   states: {
     pending: { title: 'Opposition pending', public: true },
     'observations-invited': { title: 'Observations of the applicant invited', public: true },

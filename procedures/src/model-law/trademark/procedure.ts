@@ -2,7 +2,7 @@
 // Citations ("ML r. n") refer to the model law rules shipped in docs/model-law.md.
 import { addYears, compareDates, computePeriodEnd, parseLegalDate } from '../../common/calendar.ts';
 import { groundsSchema, payFees, remarksSchema, st61 } from '../../common/standard.ts';
-import type { ActContext, ActDefinition, ProcedureDefinition, Refusal } from '../../common/types.ts';
+import type { ActContext, ActDefinition, PartyChange, ProcedureDefinition, Refusal, UploadRef } from '../../common/types.ts';
 import {
   amendClassificationSchema, completeFilingSchema, deficiencySchema, fileTrademarkSchema, oppositionSchema,
 } from './payloads.ts';
@@ -76,6 +76,17 @@ const afterOppositionEnds = (ctx: ActContext): string => {
   return ctx.case.data.oppositionPeriodClosed ? 'awaiting-registration' : 'published';
 };
 
+/** The applicant and any representative the filing names become parties to the case. */
+export const applicantAndRepresentative = (ctx: ActContext): PartyChange[] => [
+  ...(ctx.payload.applicant ? [{ role: 'applicant' as const, party: ctx.payload.applicant }] : []),
+  ...(ctx.payload.representative ? [{ role: 'representative' as const, party: ctx.payload.representative }] : []),
+];
+
+/** The representation of the mark, uploaded first (PNG or JPEG). */
+const markImage = (payload: Record<string, any>): UploadRef[] => (payload.mark?.image
+  ? [{ sha256: String(payload.mark.image.sha256), kind: 'mark-image', title: 'Representation of the mark', accept: ['image/png', 'image/jpeg'], at: payload.mark.image }]
+  : []);
+
 const acts: Record<string, ActDefinition> = {
   file: {
     title: 'Application filed',
@@ -85,6 +96,8 @@ const acts: Record<string, ActDefinition> = {
     performers: ['party'],
     guard: both(priorityWithinSixMonths, distinctClasses),
     payloadSchema: fileTrademarkSchema,
+    parties: applicantAndRepresentative,
+    uploads: markImage,
     fees: [{ code: 'application' }, { code: 'class', quantity: (ctx) => Math.max(0, classCount(ctx) - 1) }],
     payment: 'later',
     opens: [{ kind: 'complete-filing', period: 'completeFiling', onExpiry: 'filing-date-not-accorded', when: (ctx) => !minimumRequirementsMet(ctx) }],
@@ -264,7 +277,13 @@ const acts: Record<string, ActDefinition> = {
     performers: ['third-party'],
     within: 'opposition',
     payloadSchema: oppositionSchema,
-    createsChild: { right: 'trademark-opposition', act: 'file' },
+    createsChild: {
+      right: 'trademark-opposition', act: 'file',
+      parties: {
+        fromPayload: { opponent: 'opponent', representative: 'representative' },
+        fromParent: { applicant: 'respondent', holder: 'respondent', representative: 'respondent' },
+      },
+    },
     effects: (ctx) => ({ pendingOppositions: Number(ctx.case.data.pendingOppositions ?? 0) + 1 }),
     event: st61('Opposition pending', 'Opposition pending'),
   },
@@ -393,6 +412,7 @@ export const trademarkModelLaw: ProcedureDefinition = {
   numberPrefix: 'TM',
   statusStandard: 'ST.61',
   filingAct: 'file',
+  caseTitle: (data) => data.mark?.text ?? (data.mark?.image ? '(figurative mark)' : null),
   states: {
     incomplete: { title: 'Received, filing date not yet accorded', statusCategory: 'Application Filed' },
     formalities: { title: 'Formalities examination', statusCategory: 'Filing date accorded' },

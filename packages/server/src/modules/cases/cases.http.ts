@@ -4,7 +4,7 @@ import { paymentSchema } from '@registrum/procedures/common/standard.ts';
 import type { Office } from '../../app/office.ts';
 import { requireActor, viewerOf } from '../../app/http.ts';
 import { DomainError, invalid } from '../../kernel/errors.ts';
-import { bytesAre, IMAGE_TYPES } from './media.ts';
+import { bytesAre, UPLOAD_TYPES, UPLOAD_LIMITS } from './media.ts';
 import { assignCase, documentFor, fileApplication, listActs, listCases, loadVisibleCase, performAct, readCase, worklist } from './index.ts';
 
 const caseParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
@@ -20,13 +20,13 @@ const listQuery = {
 export async function casesRoutes(api: FastifyInstance, office: Office) {
   const deps = office.cases;
 
-  api.post<{ Body: { right: string; framework?: string; payload: Record<string, any>; payment?: any }; Headers: { 'idempotency-key'?: string } }>('/cases', {
+  api.post<{ Body: { right: string; framework?: string; act?: string; payload: Record<string, any>; payment?: any }; Headers: { 'idempotency-key'?: string } }>('/cases', {
     schema: {
-      tags: ['cases'], summary: 'File an application (any right); send an Idempotency-Key header so a retry never files twice',
+      tags: ['cases'], summary: 'File a case of any right (by its filing act, or another initial act such as national-phase entry); send an Idempotency-Key header so a retry never files twice',
       headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 200 } } },
       body: {
         type: 'object', required: ['right', 'payload'], additionalProperties: false,
-        properties: { right: { type: 'string', maxLength: 50 }, framework: { type: 'string', maxLength: 50 }, payload: { type: 'object' }, payment: paymentSchema },
+        properties: { right: { type: 'string', maxLength: 50 }, framework: { type: 'string', maxLength: 50 }, act: { type: 'string', maxLength: 80 }, payload: { type: 'object' }, payment: paymentSchema },
       },
     },
   }, async (req, reply) => {
@@ -79,15 +79,18 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
   }, async (req) => assignCase(deps, viewerOf(req), req.params.id, req.body.toMe));
 
   // Mark images: uploaded first, then referenced by hash in the filing. Type checked by content.
-  api.addContentTypeParser(['image/png', 'image/jpeg'], { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  for (const type of UPLOAD_TYPES) {
+    api.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMITS[type] }, (_req, body, done) => done(null, body));
+  }
   api.post('/uploads', {
-    schema: { tags: ['cases'], summary: 'Upload a mark image (image/png or image/jpeg, at most 5 MB); returns its reference' },
+    schema: { tags: ['cases'], summary: 'Upload a document a filing or an act refers to (image/png or image/jpeg up to 5 MB, application/pdf up to 20 MB); returns its reference' },
   }, async (req, reply) => {
     requireActor(req);
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim();
     const body = req.body as Buffer;
-    if (!IMAGE_TYPES.includes(type)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Upload a PNG or JPEG image', 415);
-    if (!Buffer.isBuffer(body) || !bytesAre(type, body)) throw invalid('CONTENT_TYPE_MISMATCH', `The file is not a ${type} image`);
+    if (!UPLOAD_TYPES.includes(type)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Upload a PNG or JPEG image or a PDF document', 415, { accept: UPLOAD_TYPES });
+    if (!Buffer.isBuffer(body) || !bytesAre(type, body)) throw invalid('CONTENT_TYPE_MISMATCH', `The file is not ${type}`);
+    if (body.length > UPLOAD_LIMITS[type]) throw new DomainError('UPLOAD_TOO_LARGE', `A ${type} upload may be at most ${UPLOAD_LIMITS[type] / 1024 / 1024} MB`, 413, { limit: UPLOAD_LIMITS[type] });
     const stored = await office.storage.put(body);
     return reply.code(201).send({ ...stored, mediaType: type });
   });

@@ -1,7 +1,8 @@
-// Filing a new application of any right. Validates against the procedure's filing schema, stores the
-// mark image content-addressed, and records the filing in one transaction. An Idempotency-Key makes a
+// Filing a new case of any right, by its filing act or another initial act (national-phase entry, a
+// designation received from WIPO). Validates against the act's schema, checks the uploads the payload
+// refers to, and records the filing in one transaction. An Idempotency-Key makes a
 // retried submission return the first result instead of filing twice.
-import { findFramework, procedureInForce } from '@registrum/procedures';
+import { FRAMEWORKS, findFramework, procedureInForce } from '@registrum/procedures';
 import type { Actor } from '../../../kernel/actor.ts';
 import { DomainError, invalid } from '../../../kernel/errors.ts';
 import { canonicalJson, sha256 } from '../../../kernel/hash.ts';
@@ -9,12 +10,14 @@ import { validatePayload } from '../../../kernel/validate.ts';
 import type { PaymentInput } from '../../../procedure-engine/engine.ts';
 import * as repo from '../cases.repository.ts';
 import type { CasesDeps } from '../deps.ts';
-import { sniffImage } from '../media.ts';
+import { checkUploads, fileUploads } from '../media.ts';
 import { checkTerms, isSt3Code } from '../reference-data.ts';
 
 export interface FileApplicationInput {
   right: string;
   framework?: string;
+  /** The initial act when not the ordinary filing (e.g. 'enter-national-phase', 'receive-designation'). */
+  act?: string;
   payload: Record<string, any>;
   payment?: PaymentInput;
   idempotencyKey?: string;
@@ -22,47 +25,41 @@ export interface FileApplicationInput {
 
 export async function fileApplication(deps: CasesDeps, actor: Actor, input: FileApplicationInput): Promise<{ status: number; body: any; replayed: boolean }> {
   if (actor.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in to file an application', 401);
-  if (actor.role !== 'applicant' && actor.role !== 'agent') throw new DomainError('ACT_NOT_PERMITTED', 'Applications are filed by applicants and agents', 403);
   const framework = input.framework ?? deps.defaultFramework;
   if (!findFramework(framework)) throw invalid('UNKNOWN_FRAMEWORK', `There is no legal framework '${framework}'`, { framework });
   const procedure = procedureInForce(framework, input.right, deps.clock.today());
   if (!procedure) throw invalid('UNKNOWN_RIGHT', `No procedure for '${input.right}' in framework '${framework}'`, { right: input.right, framework });
+  const act = input.act ?? procedure.filingAct;
+  const def = Object.hasOwn(procedure.acts, act) ? procedure.acts[act] : undefined;
+  if (!def) throw new DomainError('UNKNOWN_ACT', `The ${procedure.title} procedure has no act '${act}'`, 404, { act, right: input.right });
+  // Acts that only a parent case can start (a divisional, a conversion) are performed on the parent.
+  const initialActs = [procedure.filingAct, ...(procedure.initialActs ?? [])];
+  if (!initialActs.includes(act) || isChildOnly(procedure, act)) {
+    throw invalid('NOT_AN_INITIAL_ACT', `'${def.title}' is not a way to file a ${procedure.title} case here`, { act, initialActs: initialActs.filter((a) => !isChildOnly(procedure, a)) });
+  }
   const payload = input.payload ?? {};
   checkNiceClasses(payload);
-  validatePayload(procedure.acts[procedure.filingAct].payloadSchema, payload, 'the application');
+  validatePayload(def.payloadSchema, payload, act === procedure.filingAct ? 'the application' : `'${def.title}'`);
   for (const c of payload.priorityClaims ?? []) {
     if (!isSt3Code(c.office)) throw invalid('UNKNOWN_OFFICE_CODE', `'${c.office}' is not a WIPO ST.3 office code`, { office: c.office });
   }
-  if (payload.mark?.image) {
-    // What the register records of the image comes from the stored bytes, not from the request.
-    const sha = String(payload.mark.image.sha256);
-    const data = await deps.storage.get(sha);
-    if (!data) throw invalid('UNKNOWN_UPLOAD', 'The mark image was not uploaded first (POST /api/v1/uploads)', { sha256: sha });
-    const mediaType = sniffImage(data);
-    if (!mediaType) throw invalid('CONTENT_TYPE_MISMATCH', 'The uploaded mark image is not a PNG or JPEG image', { sha256: sha });
-    payload.mark.image = { sha256: sha, mediaType, size: data.length };
-  }
+  const uploads = await checkUploads(deps.storage, def.uploads?.(payload) ?? []);
 
   const key = input.idempotencyKey;
-  const requestHash = sha256(canonicalJson({ right: input.right, framework, payload, payment: input.payment ?? null }));
+  const requestHash = sha256(canonicalJson({ right: input.right, framework, act: input.act ?? null, payload, payment: input.payment ?? null }));
   // A retried key is found by the claim inside the transaction (which waits for a concurrent twin).
   try {
     return await deps.db.tx(async (q) => {
       if (key && !(await repo.claimIdempotencyKey(q, actor.id, key, requestHash))) {
         throw new RetryReplay();
       }
-      const parties = [{ role: 'applicant', party: payload.applicant }];
-      if (payload.representative) parties.push({ role: 'representative', party: payload.representative });
-      const res = await deps.engine.file(q, { framework, right: input.right, payload, actor, payment: input.payment, parties });
-      if (payload.mark?.image) {
-        const img = payload.mark.image;
-        await repo.insertDocument(q, { id: crypto.randomUUID(), caseId: res.caseId, actId: res.actId, kind: 'mark-image', direction: 'incoming', mediaType: img.mediaType, sha256: img.sha256, size: img.size, title: 'Representation of the mark' });
-      }
+      const res = await deps.engine.file(q, { framework, right: input.right, act, payload, actor, payment: input.payment });
+      await fileUploads(q, res.caseId, res.actId, uploads);
       const body = {
-        case: { id: res.caseId, number: res.number, state: res.state, filingDate: res.state === 'incomplete' ? null : res.officeDate },
+        case: { id: res.caseId, number: res.number, state: res.state, filingDate: res.filingDate },
         act: res,
         receipt: {
-          number: res.number, receivedOn: res.officeDate, filingDateAccorded: res.state !== 'incomplete',
+          number: res.number, receivedOn: res.officeDate, filingDateAccorded: res.filingDate !== null, filingDate: res.filingDate,
           submissionHash: requestHash, journalHash: res.hash,
           classCheck: payload.goodsServices ? checkTerms(payload.goodsServices) : [],
         },
@@ -76,6 +73,11 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
     if (!prior || prior.status_code === 0) throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'The same submission is still being processed', 409);
     return replay(prior, requestHash);
   }
+}
+
+/** An initial act that some act of another procedure reaches through `createsChild` (it needs a parent). */
+function isChildOnly(procedure: { right: string }, act: string): boolean {
+  return FRAMEWORKS.some((f) => f.procedures.some((p) => Object.values(p.acts).some((a) => a.createsChild?.right === procedure.right && a.createsChild.act === act)));
 }
 
 class RetryReplay extends Error {}

@@ -7,6 +7,7 @@ import type { PaymentInput } from '../../../procedure-engine/engine.ts';
 import * as repo from '../cases.repository.ts';
 import type { CasesDeps } from '../deps.ts';
 import { checkNiceClasses } from './file-application.ts';
+import { checkUploads, fileUploads } from '../media.ts';
 
 export async function performAct(deps: CasesDeps, actor: Actor, idOrNumber: string, act: string, payload: Record<string, any> = {}, payment?: PaymentInput) {
   if (actor.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in to act on a case', 401);
@@ -14,10 +15,16 @@ export async function performAct(deps: CasesDeps, actor: Actor, idOrNumber: stri
   if (!c) throw new DomainError('CASE_NOT_FOUND', `Case ${idOrNumber} not found`, 404);
   const { procedure } = deps.engine.procedureOf(c);
   const def = Object.hasOwn(procedure.acts, act) ? procedure.acts[act] : undefined;
-  if (!def || act === procedure.filingAct) throw new DomainError('UNKNOWN_ACT', `The ${procedure.title} procedure has no act '${act}'`, 404, { act });
+  if (!def || def.from.length === 0) throw new DomainError('UNKNOWN_ACT', `The ${procedure.title} procedure has no act '${act}'`, 404, { act });
   if (def.automatic) throw new DomainError('ACT_NOT_PERMITTED', `'${def.title}' is performed by the office automatically`, 403, { act });
   checkNiceClasses(payload);
   validatePayload(def.payloadSchema, payload, `'${def.title}'`);
   if (act === 'pay-fees' && !payment) throw invalid('PAYMENT_REQUIRED', 'A payment of fees needs a payment (amount and currency)');
-  return deps.db.tx((q) => deps.engine.perform(q, { caseId: c.id, act, payload, actor, payment }));
+  const uploads = await checkUploads(deps.storage, def.uploads?.(payload) ?? []);
+  return deps.db.tx(async (q) => {
+    const res = await deps.engine.perform(q, { caseId: c.id, act, payload, actor, payment });
+    // Documents named by an act that files a child case belong to the child's file.
+    await fileUploads(q, res.child?.caseId ?? c.id, res.actId, uploads);
+    return res;
+  });
 }
