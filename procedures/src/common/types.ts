@@ -40,7 +40,8 @@ export interface PartyData {
  * `replace` ends the links of everyone else in that role first; `remove` ends them without a successor.
  */
 export type PartyChange =
-  | { role: PartyRole; party: PartyData; replace?: boolean }
+  /** `transfer`: the case changes hands; the account that filed it no longer acts in it as the filer. */
+  | { role: PartyRole; party: PartyData; replace?: boolean; transfer?: boolean }
   | { role: PartyRole; remove: true };
 
 /** A document the payload refers to by the SHA-256 of an earlier upload (POST /api/v1/uploads). */
@@ -166,6 +167,11 @@ export interface ActDefinition {
   uploads?: (payload: Record<string, any>) => UploadRef[];
   /** Hidden from the act buttons of the UI (system acts). */
   automatic?: boolean;
+  /**
+   * false: an office role may perform it when asked (a request received on paper, a notification from
+   * WIPO), but a case in its `from` states is not waiting for it: it puts no case on a worklist.
+   */
+  worklist?: false;
 }
 
 export interface ChildFiling {
@@ -213,6 +219,11 @@ export interface ProcedureDefinition {
   initialActs?: readonly string[];
   /** The role in which the filer's own party takes part when the filing does not name it (default applicant; an agent is the representative). */
   filerRole?: PartyRole;
+  /**
+   * The case data the public register shows once the case is public (the rest — remarks, internal
+   * notes, fee bookkeeping — stays with the parties and the office).
+   */
+  publicFields?: readonly string[];
   /** What lists and the register show as the case's title (the mark, the title of the invention ...). */
   caseTitle?: (data: Record<string, any>) => string | null;
   states: Record<string, StateDefinition>;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { findFramework } from '@registrum/procedures';
 import { OfficeClock } from '../kernel/clock.ts';
 import { AccessService } from '../modules/access/index.ts';
+import { OfficeCalendars } from '../modules/admin/calendars.ts';
 import type { CasesDeps } from '../modules/cases/index.ts';
 import { renderDocumentJob } from '../modules/documents/index.ts';
 import { notifyPartiesJob } from '../modules/notifications/index.ts';
@@ -27,6 +28,8 @@ export interface Office {
   db: Db;
   clock: OfficeClock;
   engine: ProcedureEngine;
+  /** The holiday calendar versions the office maintains (added to those its frameworks ship). */
+  calendars: OfficeCalendars;
   access: AccessService;
   storage: BlobStorage;
   cases: CasesDeps;
@@ -50,7 +53,9 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     const framework = findFramework(config.framework)!;
     const clock = new OfficeClock(framework.office.timeZone, config.mode === 'demo', opts.now);
     await clock.load(database);
-    const engine = new ProcedureEngine(clock);
+    const calendars = new OfficeCalendars();
+    await calendars.load(database);
+    const engine = new ProcedureEngine(clock, calendars);
     const storage: BlobStorage = config.dataDir === 'memory://' ? new MemoryStorage() : new LocalDiskStorage(join(config.dataDir, 'documents'));
     const access = new AccessService(database, config.sessionDays);
     const cases: CasesDeps = { db: database, engine, clock, storage, defaultFramework: config.framework };
@@ -58,7 +63,7 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
       db: database, engine, clock, log,
       handlers: { 'act.recorded': actRecordedJob(renderDocumentJob(storage), notifyPartiesJob) },
     };
-    return { config, db: database, clock, engine, access, storage, cases, worker, close: () => database.close() };
+    return { config, db: database, clock, engine, calendars, access, storage, cases, worker, close: () => database.close() };
   } catch (e) {
     await database.close().catch(() => {});
     throw e;

@@ -35,6 +35,13 @@ export interface FileRequest {
   inheritTimeLimits?: readonly string[];
 }
 
+/** Calendar versions an office added to those its frameworks ship. */
+export interface CalendarSource {
+  forFramework(framework: string): OfficeCalendar[];
+  /** Checks, in the transaction, that the versions in memory are all there are; reloads and says so if not. */
+  ensureFresh(q: Queryable): Promise<boolean>;
+}
+
 export interface ActRequest {
   caseId: string;
   act: string;
@@ -59,8 +66,8 @@ export interface ActResult {
 }
 
 export class ProcedureEngine {
-  /** `calendars`: the office calendar versions an administrator added for a framework (see admin). */
-  constructor(private readonly clock: Clock, private readonly calendars?: (framework: string) => OfficeCalendar[]) {}
+  /** `calendars`: the office calendar versions an administrator added (see modules/admin/calendars.ts). */
+  constructor(private readonly clock: Clock, private readonly calendars?: CalendarSource) {}
 
   procedureOf(c: Pick<CaseRow, 'framework' | 'right_kind' | 'procedure_version'>): { framework: Framework; procedure: ProcedureDefinition } {
     const framework = findFramework(c.framework);
@@ -87,7 +94,7 @@ export class ProcedureEngine {
     const draft: CaseView = { id: randomUUID(), number: '', right: procedure.right, state: '', filingDate: null, data: {}, openTimeLimits: [], parent };
     const payload = req.payload ?? {};
     const ctx = { case: draft, payload, today };
-    const decision = decide(this.lawOf(framework), procedure, actType, ctx, performerCapacities(req.actor, true, []));
+    const decision = await this.decide(q, framework, procedure, actType, ctx, performerCapacities(req.actor, true, []));
 
     const schedule = procedure.fees.at(-1);
     const currency = schedule?.currency ?? framework.office.currency;
@@ -133,7 +140,7 @@ export class ProcedureEngine {
     const payload = req.payload ?? {};
     const ctx = { case: view, payload, today };
     const roles = this.partyRolesIn(parties, row, req.actor);
-    const decision = decide(this.lawOf(framework), procedure, req.act, ctx, performerCapacities(req.actor, false, roles));
+    const decision = await this.decide(q, framework, procedure, req.act, ctx, performerCapacities(req.actor, false, roles));
 
     let child: ActResult | undefined;
     let recordedPayload = payload;
@@ -166,9 +173,19 @@ export class ProcedureEngine {
     return child ? { ...result, child: { caseId: child.caseId, number: child.number } } : result;
   }
 
+  /**
+   * decide() under the framework with the calendar versions the office added; an act that opens time
+   * limits is decided again if another process added a version meanwhile.
+   */
+  private async decide(q: Queryable, framework: Framework, procedure: ProcedureDefinition, act: string, ctx: Parameters<typeof decide>[3], as: Set<Performer>): Promise<Decision> {
+    const decision = decide(this.lawOf(framework), procedure, act, ctx, as);
+    if (decision.opens.length === 0 || !this.calendars || !(await this.calendars.ensureFresh(q))) return decision;
+    return decide(this.lawOf(framework), procedure, act, ctx, as);
+  }
+
   /** The framework with the holiday calendars the administrator maintains added to those it ships. */
   private lawOf(framework: Framework): Framework {
-    const extra = this.calendars?.(framework.id) ?? [];
+    const extra = this.calendars?.forFramework(framework.id) ?? [];
     return extra.length ? { ...framework, calendars: [...framework.calendars, ...extra] } : framework;
   }
 
@@ -201,6 +218,7 @@ export class ProcedureEngine {
     const roles = parties
       .filter((p) => p.user_id === actor.id || (actor.partyId !== null && p.party_id === actor.partyId))
       .map((p) => p.role as PartyRole);
+    // The filer counts as a party (in its account's capacity) until a transfer of the case ends that.
     if (row.filed_by === actor.id && roles.length === 0) roles.push(actor.role === 'agent' ? 'representative' : 'applicant');
     return [...new Set(roles)];
   }
@@ -268,9 +286,14 @@ export class ProcedureEngine {
     }
     const added = changes.filter((c): c is Extract<PartyChange, { party: unknown }> => 'party' in c);
     const ids = await repo.insertParties(q, added.map((c) => c.party as PartyInput));
+    const transferred = changes.some((c) => 'transfer' in c && c.transfer);
+    if (transferred) await repo.endFilerStanding(q, caseId);
     const all = [...added.map((c, i) => ({ role: c.role as string, partyId: ids[i], name: c.party.name })), ...links.map((l) => ({ ...l, name: null as string | null }))];
     await repo.linkParties(q, caseId, all);
-    return { added: all.map((a) => ({ role: a.role, partyId: a.partyId, ...(a.name ? { name: a.name } : {}) })), ...(ended.length ? { ended } : {}) };
+    return {
+      added: all.map((a) => ({ role: a.role, partyId: a.partyId, ...(a.name ? { name: a.name } : {}) })),
+      ...(ended.length ? { ended } : {}), ...(transferred ? { filerStandingEnded: true } : {}),
+    };
   }
 
   /**

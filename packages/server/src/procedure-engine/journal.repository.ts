@@ -122,6 +122,11 @@ export async function caseParties(q: Queryable, caseId: string): Promise<CasePar
   return rows;
 }
 
+/** After a transfer the account that filed the case no longer acts in it as the filer. */
+export async function endFilerStanding(q: Queryable, caseId: string): Promise<void> {
+  await q.query('UPDATE cases SET filed_by = NULL WHERE id = $1', [caseId]);
+}
+
 /** Ends the case's links in a role; returns who they were. */
 export async function unlinkParties(q: Queryable, caseId: string, role: string): Promise<{ role: string; partyId: string; name: string }[]> {
   const { rows } = await q.query<{ party_id: string; name: string }>(

@@ -86,7 +86,7 @@ test('the public sees only published cases, without addresses, emails or payment
       assert.deepEqual(Object.keys(p).sort(), ['country', 'name', 'role'], `only name, role and country: ${JSON.stringify(p)}`);
     }
     assert.equal(c.fees, null);
-    assert.deepEqual(c.documents, []);
+    assert.deepEqual(c.documents.map((d: any) => [d.kind, d.sha256]), [['mark-image', publishedImage]], 'of the file, the public gets the representation of the mark only');
     for (const a of c.acts) {
       assert.equal(a.payload, undefined);
       assert.equal(a.effects, undefined);

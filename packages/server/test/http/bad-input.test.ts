@@ -122,10 +122,23 @@ test('an unknown act: 404 UNKNOWN_ACT (also for the filing act and object built-
   });
 });
 
-test('an unknown right: 400 UNKNOWN_RIGHT', async () => {
+test('an unknown right: 400 UNKNOWN_RIGHT; an act that cannot start a case: 400 NOT_AN_INITIAL_ACT; a filing of another right\'s shape: 400 INVALID_PAYLOAD; nothing recorded', async () => {
   await unchanged([], async () => {
-    const p = expectProblem(await agent.post('/api/v1/cases', { ...filing(), right: 'patent' }), 400, 'UNKNOWN_RIGHT');
-    assert.equal(p.right, 'patent');
+    const p = expectProblem(await agent.post('/api/v1/cases', { ...filing(), right: 'plant-variety' }), 400, 'UNKNOWN_RIGHT');
+    assert.equal(p.right, 'plant-variety');
+    expectProblem(await agent.post('/api/v1/cases', { ...filing(), act: 'publish' }), 400, 'NOT_AN_INITIAL_ACT');
+    expectProblem(await agent.post('/api/v1/cases', { ...filing(), act: 'divide-out' }), 400, 'NOT_AN_INITIAL_ACT');
+    expectProblem(await agent.post('/api/v1/cases', { ...filing(), right: 'recordal' }), 400, 'NOT_AN_INITIAL_ACT');
+    expectProblem(await agent.post('/api/v1/cases', { ...filing(), act: 'no-such-act' }), 404, 'UNKNOWN_ACT');
+    expectProblem(await agent.post('/api/v1/cases', { ...filing(), right: 'patent' }), 400, 'INVALID_PAYLOAD');
+  });
+});
+
+test('an act of another right on a case: 404 UNKNOWN_ACT naming the case\'s right, and the case unchanged', async () => {
+  await unchanged([caseA], async () => {
+    const p = expectProblem(await agent.post(actUrl(caseA, 'request-examination'), { payload: {} }), 404, 'UNKNOWN_ACT');
+    assert.equal(p.right, 'trademark');
+    expectProblem(await agent.post(actUrl(caseA, 'pay-annuity'), { payload: {} }), 404, 'UNKNOWN_ACT');
   });
 });
 

@@ -3,6 +3,7 @@
 import { addYears, compareDates, computePeriodEnd, parseLegalDate } from '../../common/calendar.ts';
 import { groundsSchema, payFees, remarksSchema, st61 } from '../../common/standard.ts';
 import type { ActContext, ActDefinition, PartyChange, ProcedureDefinition, Refusal, UploadRef } from '../../common/types.ts';
+import { madridActs, madridPeriods, madridStates } from './madrid.ts';
 import {
   amendClassificationSchema, completeFilingSchema, deficiencySchema, fileTrademarkSchema, oppositionSchema,
 } from './payloads.ts';
@@ -401,6 +402,7 @@ const acts: Record<string, ActDefinition> = {
     event: st61('Registration surrendered', 'Registration surrendered'),
   },
   'pay-fees': payFees,
+  ...madridActs,
 };
 
 export const trademarkModelLaw: ProcedureDefinition = {
@@ -412,6 +414,8 @@ export const trademarkModelLaw: ProcedureDefinition = {
   numberPrefix: 'TM',
   statusStandard: 'ST.61',
   filingAct: 'file',
+  initialActs: ['receive-designation'],
+  publicFields: ['mark', 'goodsServices', 'priorityClaims', 'publicationDate', 'registrationDate', 'registrationNumber', 'expiryDate', 'filingDate', 'holder', 'international', 'protectedOn', 'licences', 'recordals', 'dividedFrom'],
   caseTitle: (data) => data.mark?.text ?? (data.mark?.image ? '(figurative mark)' : null),
   states: {
     incomplete: { title: 'Received, filing date not yet accorded', statusCategory: 'Application Filed' },
@@ -432,6 +436,7 @@ export const trademarkModelLaw: ProcedureDefinition = {
     'not-accorded': { title: 'Not treated as an application', terminal: true, statusCategory: 'Application withdrawn' },
     lapsed: { title: 'Lapsed (not renewed)', terminal: true, public: true, statusCategory: 'Registration cancelled' },
     surrendered: { title: 'Surrendered', terminal: true, public: true, statusCategory: 'Registration surrendered' },
+    ...madridStates,
   },
   acts,
   periods: {
@@ -442,6 +447,7 @@ export const trademarkModelLaw: ProcedureDefinition = {
     registrationTerm: { years: 10, extendToWorkingDay: false, citation: 'ML r. 11(1)' },
     renewalWindow: { months: 6, citation: 'ML r. 11(2)' },
     renewalGrace: { months: 6, citation: 'ML r. 11(3)' },
+    ...madridPeriods,
   },
   fees: [{
     effectiveFrom: parseLegalDate('2000-01-01'),

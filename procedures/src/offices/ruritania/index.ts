@@ -4,6 +4,8 @@
 // before it keep the version they were filed under.
 import { parseLegalDate as d } from '../../common/calendar.ts';
 import { extendProcedure } from '../../common/extend.ts';
+import { recordalFor, withRecordalsForAll } from '../../common/recordals.ts';
+import { ruritaniaPatent } from './patent.ts';
 import type { Framework } from '../../common/types.ts';
 import { oppositionModelLaw } from '../../model-law/trademark/opposition.ts';
 import { trademarkModelLaw } from '../../model-law/trademark/procedure.ts';
@@ -31,6 +33,12 @@ const RTMA: Record<string, string> = {
   'file-opposition': 'RTMA s. 21', 'close-opposition-period': 'RTMA s. 21(1)', 'opposition-upheld': 'RTMA s. 23',
   'opposition-ended': 'RTMA s. 23', register: 'RTMA s. 25', renew: 'RTMA s. 34', lapse: 'RTMA s. 34(4)',
   withdraw: 'RTMA s. 17', surrender: 'RTMA s. 38', 'pay-fees': 'RTMA Fees Regulations',
+  // Madrid Protocol designations (RTMA Part 6)
+  'receive-designation': 'RTMA s. 60; Madrid Protocol art. 3bis', 'grant-protection': 'RTMA s. 62(1); Common Regulations r. 18ter(1)',
+  'notify-provisional-refusal': 'RTMA s. 61; Madrid Protocol art. 5(1), (2)(a)', 'respond-to-designation-refusal': 'RTMA s. 61(3)',
+  'withdraw-provisional-refusal': 'RTMA s. 62(2); Common Regulations r. 18ter(2)(i)', 'confirm-refusal': 'RTMA s. 62(3); Common Regulations r. 18ter(3)',
+  'confirm-refusal-for-no-response': 'RTMA s. 62(3)', 'protection-by-lapse-of-refusal-period': 'RTMA s. 62(4); Madrid Protocol art. 4(1)',
+  'record-ceasing-of-effect': 'RTMA s. 63; Madrid Protocol art. 6(4)',
 };
 
 const trademark2026 = extendProcedure(trademarkModelLaw, {
@@ -42,6 +50,7 @@ const trademark2026 = extendProcedure(trademarkModelLaw, {
   periods: {
     opposition: { months: 2, citation: 'RTMA s. 21(1)' },
     renewalGrace: { months: 3, citation: 'RTMA s. 34(3)' },
+    madridRefusal: { months: 12, citation: 'RTMA s. 60; Madrid Protocol art. 5(2)(a)' },
   },
   fees: [fees2026],
   acts: Object.fromEntries(Object.entries(RTMA).map(([act, legalBasis]) => [act, { legalBasis }])),
@@ -62,11 +71,16 @@ const opposition = extendProcedure(oppositionModelLaw, {
 
 export const ruritania: Framework = {
   id: 'ruritania',
-  title: 'Ruritania Trade Marks Act',
+  title: 'Ruritania Trade Marks Act and Patents Act',
   office: { code: 'XX', name: 'Ruritanian Intellectual Property Office', timeZone: 'Europe/Vienna', currency: 'EUR', languages: ['en', 'fr'] },
   calendars: [
     { id: 'ruritania', version: '2026-1', effectiveFrom: d('2000-01-01'), weekendDays: [0, 6], holidays: ['2026-01-01', '2026-05-01', '2026-12-24', '2026-12-25', '2026-12-31'].map(d) },
     { id: 'ruritania', version: '2027-1', effectiveFrom: d('2027-01-01'), weekendDays: [0, 6], holidays: ['2027-01-01', '2027-05-01', '2027-06-15', '2027-12-24', '2027-12-31'].map(d) },
   ],
-  procedures: [trademark2026, trademark2027, opposition],
+  procedures: withRecordalsForAll([trademark2026, trademark2027, opposition, ruritaniaPatent], recordalFor('ruritania', [{
+    effectiveFrom: d('2000-01-01'), currency: 'EUR', items: { recordal: { title: 'Fee for a request for recordal', amount: 60_00 } },
+  }], { file: 'RTMA s. 40; RPA s. 70', record: 'RTMA s. 41; RPA s. 71', refuse: 'RTMA s. 41(2); RPA s. 71(2)' }), {
+    trademark: { 'request-recordal': 'RTMA s. 40', 'enter-recordal': 'RTMA s. 41(3)', 'recordal-not-entered': 'RTMA s. 41(2)', 'divide-out': 'RTMA s. 42' },
+    patent: { 'request-recordal': 'RPA s. 70', 'enter-recordal': 'RPA s. 71(3)', 'recordal-not-entered': 'RPA s. 71(2)' },
+  }),
 };

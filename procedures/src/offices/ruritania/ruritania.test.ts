@@ -9,3 +9,10 @@ test('every Ruritanian trademark act cites the Ruritania Trade Marks Act, not th
     assert.deepEqual(stray, [], `${version}: acts citing another law`);
   }
 });
+
+test('every Ruritanian patent act cites the Ruritania Patents Act (recordals included)', () => {
+  const p = findProcedure('ruritania', 'patent', '2026.1');
+  assert.ok(p, 'Ruritania runs patents');
+  const stray = Object.entries(p.acts).filter(([, a]) => !a.legalBasis.startsWith('RPA')).map(([t]) => t);
+  assert.deepEqual(stray, [], 'acts citing another law');
+});

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { FRAMEWORKS, parseLegalDate } from '@registrum/procedures';
 import type { Office } from '../../app/office.ts';
-import { requireOffice } from '../../app/http.ts';
+import { requireActor, requireOffice } from '../../app/http.ts';
 import { verifyJournal } from '../../procedure-engine/journal.ts';
 import { workOnce } from '../../app/worker.ts';
 
@@ -32,6 +32,31 @@ export async function adminRoutes(api: FastifyInstance, office: Office) {
   api.get('/admin/journal/verify', { schema: { tags: ['admin'], summary: 'Verify every hash chain of the register' } }, async (req) => {
     requireOffice(req, ['admin']);
     return verifyJournal(office.db);
+  });
+
+  api.get<{ Querystring: { framework?: string } }>('/admin/calendars', {
+    schema: {
+      tags: ['admin'], summary: 'Every version of the office calendar (weekends and holidays): those the framework ships and those the office added',
+      querystring: { type: 'object', additionalProperties: false, properties: { framework: { type: 'string', maxLength: 50 } } },
+    },
+  }, async (req) => ({ framework: req.query.framework ?? office.config.framework, items: office.calendars.list(req.query.framework ?? office.config.framework) }));
+
+  api.post<{ Body: { framework?: string; version: string; effectiveFrom: string; weekendDays: number[]; holidays: string[]; note?: string } }>('/admin/calendars', {
+    schema: {
+      tags: ['admin'], summary: 'Add a calendar version, in force from a date after today (administrators)',
+      body: {
+        type: 'object', required: ['version', 'effectiveFrom', 'weekendDays', 'holidays'], additionalProperties: false,
+        properties: {
+          framework: { type: 'string', maxLength: 50 }, version: { type: 'string', minLength: 1, maxLength: 50 },
+          effectiveFrom: { type: 'string', maxLength: 10 }, weekendDays: { type: 'array', maxItems: 7, items: { type: 'integer' } },
+          holidays: { type: 'array', maxItems: 2000, items: { type: 'string', maxLength: 10 } }, note: { type: 'string', maxLength: 2000 },
+        },
+      },
+    },
+  }, async (req, reply) => {
+    requireOffice(req, ['admin']);
+    const added = await office.calendars.add(office.db, office.clock, requireActor(req), { framework: office.config.framework, ...req.body });
+    return reply.code(201).send(added);
   });
 
   api.get('/procedures', { schema: { tags: ['law'], summary: 'The legal frameworks and procedure versions this office runs' } }, async () => ({

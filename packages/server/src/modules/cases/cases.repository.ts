@@ -60,6 +60,8 @@ export async function documentsBySha(q: Queryable, sha: string) {
 
 export interface ListFilter {
   states?: string[]; right?: string; text?: string; assignedTo?: string;
+  /** Only cases in one of these (right, state) pairs: a worklist's lanes. */
+  lanes?: { right: string; state: string }[];
   /** null = everything (office); otherwise only public cases and those of this user/party. */
   visibleTo: { userId: string; partyId: string | null } | null | 'public';
   limit: number; offset: number;
@@ -70,6 +72,7 @@ export async function listCases(q: Queryable, f: ListFilter): Promise<{ rows: Ca
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
   if (f.states?.length) where.push(`c.state = ANY(${p(f.states)})`);
   if (f.right) where.push(`c.right_kind = ${p(f.right)}`);
+  if (f.lanes) where.push(`(c.right_kind, c.state) IN (SELECT * FROM unnest(${p(f.lanes.map((l) => l.right))}::text[], ${p(f.lanes.map((l) => l.state))}::text[]))`);
   if (f.text) where.push(`(c.title ILIKE ${p(`%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)} OR c.number = ${p(f.text)})`);
   if (f.assignedTo) where.push(`c.assigned_to = ${p(f.assignedTo)}`);
   if (f.visibleTo === 'public') where.push('c.public');
@@ -113,6 +116,6 @@ export async function storeIdempotentResponse(q: Queryable, userId: string, key:
 export async function insertDocument(q: Queryable, d: { id: string; caseId: string; actId: number | null; kind: string; direction: 'incoming' | 'outgoing'; mediaType: string; sha256: string; size: number; title: string }) {
   await q.query(
     `INSERT INTO documents (id, case_id, act_id, kind, direction, media_type, sha256, size, title) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (case_id, act_id, kind) DO NOTHING`,
+     ON CONFLICT DO NOTHING`,
     [d.id, d.caseId, d.actId, d.kind, d.direction, d.mediaType, d.sha256, d.size, d.title]);
 }

@@ -37,7 +37,7 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
   if (!initialActs.includes(act) || isChildOnly(procedure, act)) {
     throw invalid('NOT_AN_INITIAL_ACT', `'${def.title}' is not a way to file a ${procedure.title} case here`, { act, initialActs: initialActs.filter((a) => !isChildOnly(procedure, a)) });
   }
-  const payload = input.payload ?? {};
+  const payload = structuredClone(input.payload ?? {});
   checkNiceClasses(payload);
   validatePayload(def.payloadSchema, payload, act === procedure.filingAct ? 'the application' : `'${def.title}'`);
   for (const c of payload.priorityClaims ?? []) {

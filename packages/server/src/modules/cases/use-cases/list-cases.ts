@@ -11,7 +11,7 @@ export function worklistStates(role: Role): { right: string; state: string; acts
   const out = new Map<string, { right: string; state: string; acts: Set<string> }>();
   for (const f of FRAMEWORKS) for (const p of f.procedures) {
     for (const [type, a] of Object.entries(p.acts)) {
-      if (a.automatic || type === p.filingAct || a.from.includes('*') || !a.performers.includes(role as Performer)) continue;
+      if (a.automatic || a.worklist === false || a.from.length === 0 || a.from.includes('*') || !a.performers.includes(role as Performer)) continue;
       for (const s of a.from) {
         const k = `${p.right}:${s}`;
         const e = out.get(k) ?? { right: p.right, state: s, acts: new Set<string>() };
@@ -23,10 +23,10 @@ export function worklistStates(role: Role): { right: string; state: string; acts
   return [...out.values()].map((e) => ({ right: e.right, state: e.state, acts: [...e.acts].sort() }));
 }
 
-export async function listCases(deps: CasesDeps, viewer: Viewer, f: { state?: string; right?: string; q?: string; limit?: number; offset?: number; mine?: boolean }) {
+export async function listCases(deps: CasesDeps, viewer: Viewer, f: { state?: string; right?: string; q?: string; limit?: number; offset?: number; mine?: boolean; lanes?: { right: string; state: string }[] }) {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200);
   const { rows, total } = await repo.listCases(deps.db, {
-    states: f.state ? f.state.split(',') : undefined, right: f.right, text: f.q?.trim() || undefined,
+    states: f.state ? f.state.split(',') : undefined, right: f.right, text: f.q?.trim() || undefined, lanes: f.lanes,
     assignedTo: f.mine && viewer ? viewer.userId : undefined, visibleTo: listScope(viewer), limit, offset: Math.max(f.offset ?? 0, 0),
   });
   return { total, limit, offset: f.offset ?? 0, items: rows.map((c) => caseSummary(c, deps.engine.procedureOf(c).procedure)) };
@@ -37,8 +37,8 @@ export async function worklist(deps: CasesDeps, viewer: Viewer, f: { state?: str
   const lanes = worklistStates(viewer.role);
   const states = [...new Set(lanes.map((l) => l.state))];
   const counts = await repo.countByState(deps.db, states);
-  const wanted = f.state ? states.filter((s) => f.state!.split(',').includes(s)) : states;
-  const list = await listCases(deps, viewer, { ...f, state: wanted.join(',') || '__none__' });
+  const wanted = f.state ? lanes.filter((l) => f.state!.split(',').includes(l.state)) : lanes;
+  const list = await listCases(deps, viewer, { ...f, state: undefined, lanes: wanted });
   return { role: viewer.role, lanes: lanes.map((l) => ({ ...l, count: counts[`${l.right}:${l.state}`] ?? 0 })), ...list };
 }
 

@@ -9,13 +9,15 @@ import type { CasesDeps } from '../deps.ts';
 import { checkNiceClasses } from './file-application.ts';
 import { checkUploads, fileUploads } from '../media.ts';
 
-export async function performAct(deps: CasesDeps, actor: Actor, idOrNumber: string, act: string, payload: Record<string, any> = {}, payment?: PaymentInput) {
+export async function performAct(deps: CasesDeps, actor: Actor, idOrNumber: string, act: string, input: Record<string, any> = {}, payment?: PaymentInput) {
+  // The office completes what a payload says of its uploads (type, size): on its own copy.
+  const payload = structuredClone(input);
   if (actor.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in to act on a case', 401);
   const c = await repo.findCase(deps.db, idOrNumber);
   if (!c) throw new DomainError('CASE_NOT_FOUND', `Case ${idOrNumber} not found`, 404);
   const { procedure } = deps.engine.procedureOf(c);
   const def = Object.hasOwn(procedure.acts, act) ? procedure.acts[act] : undefined;
-  if (!def || def.from.length === 0) throw new DomainError('UNKNOWN_ACT', `The ${procedure.title} procedure has no act '${act}'`, 404, { act });
+  if (!def || def.from.length === 0) throw new DomainError('UNKNOWN_ACT', `The ${procedure.title} procedure has no act '${act}' on a case`, 404, { act, right: procedure.right });
   if (def.automatic) throw new DomainError('ACT_NOT_PERMITTED', `'${def.title}' is performed by the office automatically`, 403, { act });
   checkNiceClasses(payload);
   validatePayload(def.payloadSchema, payload, `'${def.title}'`);

@@ -1,6 +1,6 @@
 // A case as the viewer may see it: now, or as it stood at the end of an office date ("as of"),
 // rebuilt from the journal's recorded effects, not by re-running today's rules.
-import { compareDates, daysBetween, isLegalDate, type LegalDate, type Performer } from '@registrum/procedures';
+import { compareDates, daysBetween, isLegalDate, type LegalDate, type Performer, type ProcedureDefinition } from '@registrum/procedures';
 import { DomainError, invalid } from '../../../kernel/errors.ts';
 import type { Queryable } from '../../../platform/db/db.ts';
 import { availableActs } from '../../../procedure-engine/decide.ts';
@@ -66,12 +66,12 @@ export async function readCase(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
     ...summary,
     asOf: asOf ?? null,
     officeDate: today,
-    data: full ? data : publicData(data),
+    data: full ? data : publicData(procedure, data),
     parties,
     timeLimits: limits,
     acts: acts.map((a) => (full ? presentAct(a, procedure) : presentPublicAct(a, procedure))),
     fees: full && !asOf ? { outstanding: c.fees_outstanding, credit: c.credit, currency: c.currency, items: await repo.feesOf(deps.db, c.id), payments: await repo.paymentsOf(deps.db, c.id) } : null,
-    documents: full ? await repo.documentsOf(deps.db, c.id) : [],
+    documents: full ? await repo.documentsOf(deps.db, c.id) : (await repo.documentsOf(deps.db, c.id)).filter((d: any) => isPublic && PUBLIC_DOCUMENT_KINDS.has(d.kind)),
     children: await repo.childrenOf(deps.db, c.id),
     availableActs: asOf ? [] : availableActs(procedure, c.state, capacities).map((type) => ({
       type, title: procedure.acts[type].title, legalBasis: procedure.acts[type].legalBasis, payloadSchema: procedure.acts[type].payloadSchema ?? null,
@@ -79,9 +79,11 @@ export async function readCase(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
   };
 }
 
-function publicData(data: Record<string, any>) {
-  const { mark, goodsServices, priorityClaims, publicationDate, registrationDate, registrationNumber, expiryDate, filingDate } = data;
-  return { mark, goodsServices, priorityClaims, publicationDate, registrationDate, registrationNumber, expiryDate, filingDate };
+/** What the register publishes of a case: the procedure's public fields (by default, those of a trademark). */
+const DEFAULT_PUBLIC_FIELDS = ['mark', 'goodsServices', 'priorityClaims', 'publicationDate', 'registrationDate', 'registrationNumber', 'expiryDate', 'filingDate'];
+
+function publicData(procedure: ProcedureDefinition, data: Record<string, any>) {
+  return Object.fromEntries((procedure.publicFields ?? DEFAULT_PUBLIC_FIELDS).filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
 }
 
 export async function listActs(deps: CasesDeps, viewer: Viewer, idOrNumber: string) {
@@ -91,13 +93,16 @@ export async function listActs(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
   return (await repo.actsOf(deps.db, c.id)).map((a) => (full ? presentAct(a, procedure) : presentPublicAct(a, procedure)));
 }
 
-/** A stored document the viewer may download: parties and staff get the whole file; others the mark image of a published case. */
+/** What of a published case's file anyone may download: the representation of the right as the register shows it. */
+const PUBLIC_DOCUMENT_KINDS = new Set(['mark-image', 'design-view', 'gi-specification']);
+
+/** A stored document the viewer may download: parties and staff get the whole file; others what the register publishes of a published case. */
 export async function documentFor(deps: CasesDeps, viewer: Viewer, sha: string): Promise<{ mediaType: string } | null> {
   for (const d of await repo.documentsBySha(deps.db, sha)) {
     const c = await repo.findCase(deps.db, d.case_id);
     if (!c) continue;
     const party = await isPartyTo(deps.db, c, viewer);
-    if (isOffice(viewer) || party || (c.public && d.kind === 'mark-image')) return { mediaType: d.media_type };
+    if (isOffice(viewer) || party || (c.public && PUBLIC_DOCUMENT_KINDS.has(d.kind))) return { mediaType: d.media_type };
   }
   return null;
 }
