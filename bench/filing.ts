@@ -6,6 +6,7 @@
 //     [--pool 20] [--max-requests 200000] [--timeout-ms 10000] [--worker-interval 1000] [--url postgres://...]
 //     [--wait-idle 300]   first wait up to 300 s for the machine's other processes to go quiet
 //     [--log-level silent|error|...]   the server's log (default silent)
+//     [--mix]   a realistic mix of rights (65 % trademarks, 15 % patents, 12 % designs, 8 % utility models), recorded as filing-mix
 //     [--profile]   time every SQL statement and transaction span (adds a little overhead)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ import { runLoad, type Phase } from './lib/load.ts';
 import { freshDatabase, serverInfo, serverUrl } from './lib/postgres.ts';
 import { machine, percentile, record, round } from './lib/results.ts';
 import { SqlProfile } from './lib/sql-profile.ts';
+import { tinyPng } from '../packages/server/test/http/helpers.ts';
 
 const argv = process.argv.slice(2);
 const flags = parseFlags(argv);
@@ -41,6 +43,7 @@ const maxRequests = num(flags, 'max-requests', 200_000);
 const timeoutMs = num(flags, 'timeout-ms', 10_000);
 const workerInterval = num(flags, 'worker-interval', 1000);
 const profiling = flags.profile === true;
+const mixed = flags.mix === true;
 
 async function main() {
   const atStart = machine();
@@ -78,6 +81,18 @@ async function main() {
     const login = await fetch(`${address}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-agent', password: 'bench-password' }) });
     if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
     const { token } = await login.json() as { token: string };
+    // --mix: the documents the filings of other rights refer to, uploaded through the API first.
+    let docs: { pdf: string[]; png: string[] } | undefined;
+    if (mixed) {
+      docs = { pdf: [], png: [] };
+      for (let i = 0; i < 8; i++) {
+        for (const [type, body] of [['application/pdf', Buffer.from(`%PDF-1.7\n% bench description ${i}\n`)], ['image/png', tinyPng(i + 1, 2)]] as const) {
+          const res = await fetch(`${address}/api/v1/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body: new Uint8Array(body) });
+          if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+          (type === 'image/png' ? docs.png : docs.pdf).push(((await res.json()) as { sha256: string }).sha256);
+        }
+      }
+    }
 
     const idleWait = num(flags, 'wait-idle', 0) > 0 ? await waitForIdle(num(flags, 'wait-idle', 0)) : null;
     if (idleWait) console.log(`waited ${round(idleWait.waitedSec)} s for an idle machine: ${idleWait.idle ? 'idle' : 'still busy, running anyway'}`);
@@ -86,14 +101,14 @@ async function main() {
       ...(rate > 0 ? [{ name: 'paced', seconds: durationSec, rate, measured: true }] : []),
       ...(closedSec > 0 ? [{ name: 'closed', seconds: closedSec, rate: 0, measured: true }] : []),
     ];
-    console.log(`filing on ${kind}: ${clients} clients; ${phases.map((p) => `${p.name} ${p.seconds} s${p.rate ? ` at ${p.rate}/s` : p.measured ? ' closed loop' : ''}`).join(', ')}; pool ${poolSize}, worker every ${workerInterval} ms${profiling ? ', SQL profile on' : ''}`);
+    console.log(`filing${mixed ? ' (mix of rights)' : ''} on ${kind}: ${clients} clients; ${phases.map((p) => `${p.name} ${p.seconds} s${p.rate ? ` at ${p.rate}/s` : p.measured ? ' closed loop' : ''}`).join(', ')}; pool ${poolSize}, worker every ${workerInterval} ms${profiling ? ', SQL profile on' : ''}`);
     // The PostgreSQL backends serving this database, as the phase starts (PGlite runs inside this process).
     const backends = async () => kind === 'postgres'
       ? (await office.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map((x) => x.pid) : [];
     const phaseStats = new Map<string, { cpu0: Promise<CpuSnapshot>; elu0: ReturnType<typeof performance.eventLoopUtilization>; cpu?: Promise<ReturnType<typeof usage>>; elu?: number; backlog?: Promise<unknown>; sql?: ReturnType<SqlProfile['report']> }>();
     const load = await runLoad({
       url: `${address}/api/v1/cases`, token, clients, phases, maxRequests, timeoutMs,
-      seed: num(flags, 'seed', 20260105), runId: `bench-${Date.now().toString(36)}`,
+      seed: num(flags, 'seed', 20260105), runId: `bench-${Date.now().toString(36)}`, mix: docs,
     }, (name, edge, loadThreads) => {
       if (edge === 'start') {
         phaseStats.set(name, { cpu0: backends().then((p) => snapshot(p, loadThreads)), elu0: performance.eventLoopUtilization() });
@@ -123,6 +138,7 @@ async function main() {
     const cases = await count('SELECT count(*)::int AS n FROM cases');
     const jobsNotDone = await count("SELECT count(*)::int AS n FROM outbox WHERE status <> 'done'");
     const documents = await count('SELECT count(*)::int AS n FROM documents');
+    const byRight = Object.fromEntries((await office.db.query<{ right_kind: string; n: number }>('SELECT right_kind, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 2 DESC')).rows.map((r) => [r.right_kind, r.n]));
     const verify = await verifyJournal(office.db);
 
     const phaseFigures: Record<string, any> = {};
@@ -156,7 +172,7 @@ async function main() {
     const figures = {
       paced, closed,
       errors: load.total.errors, total: load.total,
-      casesInDatabase: cases, created201: load.total.created,
+      casesInDatabase: cases, casesByRight: byRight, created201: load.total.created,
       casesMatch201: cases === load.total.created && load.caseNumbers === cases && load.duplicateNumbers === 0,
       journal: { ok: verify.ok, acts: verify.acts, seals: verify.seals, unsealedActs: verify.unsealedActs, problems: verify.problems.slice(0, 5), seconds: verify.seconds },
       worker: { jobsLeftAtEnd: jobsLeft, drainSec: round(drainSec, 2), drainedJobsPerSec: round(drained / drainSec, 0), cpuMsPerJob: round(cpuMsPerJob, 2), jobsPerFiling: round(jobsPerFiling, 2), jobsNotDone, documents, errors: workerErrors.length, sampleErrors: workerErrors.slice(0, 3) },
@@ -171,6 +187,7 @@ async function main() {
       paced && `offered ${rate}/s: ${fmt(paced)}`,
       closed && `closed loop: ${fmt(closed)}`,
       `${figures.errors} errors, ${cases} cases = ${load.total.created} × 201: ${figures.casesMatch201 ? 'yes' : 'NO'}, journal ${verify.ok ? 'OK' : 'NOT OK'} (${clients} clients)`,
+      mixed ? `cases by right: ${Object.entries(byRight).map(([k, n]) => `${k} ${n}`).join(', ')}` : '',
     ].filter(Boolean).join('; ');
     console.log(`\n${line}`);
     for (const [name, f] of Object.entries(phaseFigures)) {
@@ -184,7 +201,7 @@ async function main() {
     console.log(`worker: ${JSON.stringify(figures.worker)}`);
     if (load.sampleErrors.length) console.log('sample errors:', load.sampleErrors);
     const file = record({
-      name: 'filing', db: kind, machine: { ...atStart, loadavgAtEnd: machine().loadavg },
+      name: mixed ? 'filing-mix' : 'filing', db: kind, machine: { ...atStart, loadavgAtEnd: machine().loadavg },
       params: { idleWait, clients, rate, warmupSec, durationSec, closedSec, poolSize, maxRequests, timeoutMs, workerIntervalMs: workerInterval, profiling, postgres: adminUrl ? await serverInfo(adminUrl) : undefined },
       figures, target: { text: kind === 'postgres' ? `>= ${TARGET.throughput}/s offered and achieved, p95 < ${TARGET.p95Ms} ms, 0 errors` : 'none (reported)', met }, line,
     });

@@ -10,7 +10,7 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { threadIds } from './cpu.ts';
-import { rng, trademarkFiling } from './payloads.ts';
+import { mixedFiling, rng, trademarkFiling, type BenchDocuments } from './payloads.ts';
 
 export interface Phase { name: string; seconds: number; rate: number /* requests/s for all clients together; 0 = closed loop */; measured: boolean }
 
@@ -23,6 +23,8 @@ export interface LoadOptions {
   timeoutMs: number;
   seed: number;
   runId: string;
+  /** A realistic mix of rights (documents uploaded beforehand) instead of trademarks only. */
+  mix?: BenchDocuments;
 }
 
 export interface PhaseResult {
@@ -65,7 +67,7 @@ async function generate(opts: LoadOptions): Promise<LoadResult> {
 
   const file = async (): Promise<{ status: string; ok: boolean }> => {
     const n = ++issued;
-    const body = JSON.stringify(trademarkFiling(r));
+    const body = JSON.stringify(opts.mix ? mixedFiling(r, opts.mix) : trademarkFiling(r));
     let status = 'network-error'; let text = '';
     try {
       const res = await fetch(opts.url, {

@@ -84,3 +84,61 @@ export function trademarkFiling(r: Rng, today: Date = new Date()) {
   const payment = { amount: 250_00 + 50_00 * (goodsServices.length - 1), currency: 'EUR', method: r.pick(METHODS), reference: `PAY-${r.int(1e6, 9e6)}` };
   return { right: 'trademark', payload, payment };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Other rights, for a realistic mix at an office (--mix): most filings are trademarks, then patents,
+// designs and utility models. Their documents (descriptions as PDF, design views as PNG) are uploaded
+// once before the load and referred to by SHA-256, as a portal does after its uploads.
+
+export interface BenchDocuments { pdf: string[]; png: string[] }
+
+const TOPICS = ['coffee roaster', 'bicycle brake', 'solar inverter', 'water filter', 'hinge', 'battery cell', 'drone propeller', 'insulin pen', 'seed drill', 'door lock'];
+const LOCARNO: [string, string, string][] = [['06', '01', 'Chair'], ['07', '02', 'Cooking pot'], ['09', '01', 'Bottle'], ['14', '03', 'Telephone'], ['26', '05', 'Lamp'], ['02', '04', 'Shoe'], ['12', '11', 'Bicycle']];
+
+function applicantOf(r: Rng) {
+  const [form, country] = r.pick(FORMS);
+  return { kind: 'legal' as const, name: `${cap(markText(r).split(' ')[0])} ${r.pick(['Engineering', 'Devices', 'Labs', 'Industries', 'Design'])} ${form}`, country, address: `${r.int(1, 200)} ${r.pick(STREETS)}` };
+}
+const person = (r: Rng) => ({ kind: 'natural' as const, name: `${r.pick(GIVEN)} ${r.pick(SURNAMES)}`, country: r.pick(FORMS)[1] });
+const paid = (r: Rng, amount: number) => ({ amount, currency: 'EUR', method: r.pick(METHODS), reference: `PAY-${r.int(1e6, 9e6)}` });
+
+export function patentFiling(r: Rng, docs: BenchDocuments, right: 'patent' | 'utility-model' = 'patent') {
+  const topic = r.pick(TOPICS);
+  const nClaims = r.int(3, 25);
+  const payload: Record<string, any> = {
+    applicants: [applicantOf(r)],
+    inventors: Array.from({ length: r.int(1, 3) }, () => person(r)),
+    title: `${cap(topic.split(' ')[0])} ${topic.split(' ').slice(1).join(' ')} with improved efficiency`.trim(),
+    abstract: `A ${topic} in which ...`,
+    description: { sha256: r.pick(docs.pdf) },
+    claims: Array.from({ length: nClaims }, (_, i) => `${i + 1}. A ${topic}${i ? ` according to claim ${r.int(1, i)}` : ''}, comprising ...`),
+  };
+  if (r.next() < 0.5) payload.representative = { kind: 'legal', name: r.pick(AGENTS), country: 'XX' };
+  return { right, payload, payment: paid(r, right === 'patent' ? 300_00 : 80_00) };
+}
+
+export function designFiling(r: Rng, docs: BenchDocuments) {
+  const [cls, sub, product] = r.pick(LOCARNO);
+  const n = r.next() < 0.7 ? 1 : r.int(2, 5);
+  return {
+    right: 'design',
+    payload: {
+      applicants: [applicantOf(r)],
+      designers: [person(r)],
+      designs: Array.from({ length: n }, (_, i) => ({
+        products: [product], locarno: { class: cls, subclass: sub },
+        views: Array.from({ length: r.int(1, 4) }, (_, v) => ({ sha256: r.pick(docs.png), title: `view ${i + 1}.${v + 1}` })),
+      })),
+    },
+    payment: paid(r, 350_00 * n),
+  };
+}
+
+/** 65 % trademarks, 15 % patents, 12 % designs, 8 % utility models. */
+export function mixedFiling(r: Rng, docs: BenchDocuments) {
+  const x = r.next();
+  if (x < 0.65) return trademarkFiling(r);
+  if (x < 0.80) return patentFiling(r, docs);
+  if (x < 0.92) return designFiling(r, docs);
+  return patentFiling(r, docs, 'utility-model');
+}

@@ -170,8 +170,9 @@ export interface ActDefinition {
   /**
    * false: an office role may perform it when asked (a request received on paper, a notification from
    * WIPO), but a case in its `from` states is not waiting for it: it puts no case on a worklist.
+   * A list of states: only cases in those of its `from` states are waiting for it.
    */
-  worklist?: false;
+  worklist?: false | readonly string[];
 }
 
 export interface ChildFiling {

@@ -336,6 +336,8 @@ const acts: Record<string, ActDefinition> = {
     from: ['registered', 'amendment-pending', 'cancellation-pending'],
     to: 'cancelled',
     performers: ['examiner'],
+    // A registered indication waits for no one: only pending requests put it on the examiner's list.
+    worklist: ['amendment-pending', 'cancellation-pending'],
     payloadSchema: groundsSchema,
     effects: (ctx) => ({ cancellationDate: ctx.today }),
     event: st61('Registration cancelled', 'Registration cancelled'),

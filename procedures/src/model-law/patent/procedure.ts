@@ -540,6 +540,8 @@ export function patentProcedure(options: PatentLawOptions): ProcedureDefinition 
       legalBasis: 'ML r. 22(3)',
       from: PATENT_APPLICATION_STATES,
       performers: ['formalities', 'examiner'],
+      // Decided while the case is wherever it is: the request shows in the case, not as a worklist lane.
+      worklist: false,
       guard: restorationPending,
       payloadSchema: priorityDecisionSchema,
       effects: (ctx) => decidePriority(ctx, 'granted'),
@@ -550,6 +552,8 @@ export function patentProcedure(options: PatentLawOptions): ProcedureDefinition 
       legalBasis: 'ML r. 22(3)',
       from: PATENT_APPLICATION_STATES,
       performers: ['formalities', 'examiner'],
+      // Decided while the case is wherever it is: the request shows in the case, not as a worklist lane.
+      worklist: false,
       guard: restorationPending,
       payloadSchema: priorityDecisionSchema,
       // Publication runs again from the earliest date that still counts (if not yet published).

@@ -12,7 +12,7 @@ export function worklistStates(role: Role): { right: string; state: string; acts
   for (const f of FRAMEWORKS) for (const p of f.procedures) {
     for (const [type, a] of Object.entries(p.acts)) {
       if (a.automatic || a.worklist === false || a.from.length === 0 || a.from.includes('*') || !a.performers.includes(role as Performer)) continue;
-      for (const s of a.from) {
+      for (const s of a.worklist ?? a.from) {
         const k = `${p.right}:${s}`;
         const e = out.get(k) ?? { right: p.right, state: s, acts: new Set<string>() };
         e.acts.add(type);
