@@ -5,25 +5,13 @@
 // case itself by the act 'enter-recordal', in the same transaction, and shows in its history.
 import { parseLegalDate } from './calendar.ts';
 import { extendProcedure } from './extend.ts';
-import { payFees, remarksSchema } from './standard.ts';
+import { partySchema, payFees, remarksSchema } from './standard.ts';
 import type {
   ActContext, ActDefinition, FeeScheduleVersion, PartyChange, PartyData, PartyRole, ProcedureDefinition, Refusal, Right, StatusEvent,
 } from './types.ts';
 
 export const RECORDAL_KINDS = ['transfer', 'licence', 'security-interest', 'change-of-name', 'change-of-address', 'representative'] as const;
 export type RecordalKind = typeof RECORDAL_KINDS[number];
-
-const partySchema = {
-  type: 'object', required: ['name'], additionalProperties: false,
-  properties: {
-    kind: { type: 'string', enum: ['natural', 'legal'] },
-    name: { type: 'string', minLength: 1, maxLength: 500 },
-    address: { type: 'string', maxLength: 1000 },
-    country: { type: 'string', pattern: '^[A-Z]{2}$' },
-    nationality: { type: 'string', pattern: '^[A-Z]{2}$' },
-    email: { type: 'string', maxLength: 320 },
-  },
-} as const;
 
 export const recordalRequestSchema = {
   type: 'object', required: ['kind'], additionalProperties: false,

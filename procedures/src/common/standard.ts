@@ -1,5 +1,56 @@
 // Pieces every procedure shares: the payment act, event helpers and payload schemas.
-import type { ActDefinition, StatusEvent } from './types.ts';
+import { compareDates, computePeriodEnd, parseLegalDate } from './calendar.ts';
+import type { ActContext, ActDefinition, Refusal, StatusEvent } from './types.ts';
+
+type Guard = (ctx: ActContext) => Refusal | null;
+
+/** The first refusal of several guards, in order. */
+export const allOf = (...guards: Guard[]): Guard => (ctx) => {
+  for (const g of guards) { const r = g(ctx); if (r) return r; }
+  return null;
+};
+
+/** Fees charged earlier must be paid before the office goes on (formalities, registration). */
+export function feesPaid(ctx: ActContext): Refusal | null {
+  const due = Number(ctx.case.data.feesOutstanding ?? 0);
+  return due > 0
+    ? { code: 'FEES_UNPAID', message: 'Fees are outstanding on this application', details: { outstanding: due } }
+    : null;
+}
+
+/**
+ * Paris Convention art. 4C: each priority claimed in the filing is within `months` of its date. The period
+ * runs forward from the priority date and ends on the day with the same number, or the last day of a
+ * shorter month (art. 4C(2)): counting back from the filing date instead would let 28 Feb -> 31 Aug pass
+ * when the period ended on 28 Aug. A last day on which the office is closed extends to the next working
+ * day (art. 4C(3)).
+ */
+export const parisPriority = (months: number): Guard => (ctx) => {
+  for (const claim of ctx.payload.priorityClaims ?? []) {
+    const date = parseLegalDate(claim.date);
+    if (compareDates(date, ctx.today) > 0) {
+      return { code: 'PRIORITY_DATE_IN_FUTURE', message: `Priority date ${date} is after the filing date`, details: { claim } };
+    }
+    const lastDay = computePeriodEnd(date, { months }, ctx.calendars).lastDay;
+    if (compareDates(ctx.today, lastDay) > 0) {
+      return { code: 'PRIORITY_PERIOD_EXPIRED', message: `The priority period of ${months} months from ${date} ended on ${lastDay}, before the filing date ${ctx.today} (Paris Convention art. 4C)`, details: { claim, lastDay } };
+    }
+  }
+  return null;
+};
+
+/** A person or company named in a request. */
+export const partySchema = {
+  type: 'object', required: ['name'], additionalProperties: false,
+  properties: {
+    kind: { type: 'string', enum: ['natural', 'legal'] },
+    name: { type: 'string', minLength: 1, maxLength: 500 },
+    address: { type: 'string', maxLength: 1000 },
+    country: { type: 'string', pattern: '^[A-Z]{2}$' },
+    email: { type: 'string', maxLength: 320 },
+    nationality: { type: 'string', pattern: '^[A-Z]{2}$' },
+  },
+} as const;
 
 export const ANY_STATE = '*';
 

@@ -5,8 +5,8 @@
 //
 // Designs are numbered 1, 2 ... in the order of the request. The case data record which of them were
 // refused (`refusedDesigns`), which are in force (`designsInForce`) and which lapsed (`lapsedDesigns`).
-import { addYears, compareDates, computePeriodEnd, parseLegalDate, type LegalDate } from '../../common/calendar.ts';
-import { payFees, remarksSchema } from '../../common/standard.ts';
+import { addYears, compareDates, parseLegalDate, type LegalDate } from '../../common/calendar.ts';
+import { allOf, feesPaid, parisPriority, payFees, remarksSchema } from '../../common/standard.ts';
 import { st87 } from '../../common/st87.ts';
 import type { ActContext, ActDefinition, PartyChange, Performer, ProcedureDefinition, Refusal } from '../../common/types.ts';
 import { isLocarnoClass, LOCARNO_CLASSES } from './locarno.ts';
@@ -51,33 +51,6 @@ const inForce = (ctx: ActContext): number[] => {
   const here = new Set(designsOf(ctx).map((d) => d.number));
   return ((ctx.case.data.designsInForce as number[] | undefined) ?? remaining(ctx)).filter((n) => here.has(n));
 };
-
-function feesPaid(ctx: ActContext): Refusal | null {
-  const due = Number(ctx.case.data.feesOutstanding ?? 0);
-  return due > 0
-    ? { code: 'FEES_UNPAID', message: 'Fees are outstanding on this application', details: { outstanding: due } }
-    : null;
-}
-
-const all = (...guards: ((ctx: ActContext) => Refusal | null)[]) => (ctx: ActContext) => {
-  for (const g of guards) { const r = g(ctx); if (r) return r; }
-  return null;
-};
-
-/** Paris Convention art. 4C(1): 6 months for industrial designs, counted as in art. 4C(2) and (3). */
-function priorityWithinSixMonths(ctx: ActContext): Refusal | null {
-  for (const claim of ctx.payload.priorityClaims ?? []) {
-    const date = parseLegalDate(claim.date);
-    if (compareDates(date, ctx.today) > 0) {
-      return { code: 'PRIORITY_DATE_IN_FUTURE', message: `Priority date ${date} is after the filing date`, details: { claim } };
-    }
-    const lastDay = computePeriodEnd(date, { months: 6 }, ctx.calendars).lastDay;
-    if (compareDates(ctx.today, lastDay) > 0) {
-      return { code: 'PRIORITY_PERIOD_EXPIRED', message: `The priority period of 6 months from ${date} ended on ${lastDay}, before the filing date ${ctx.today} (Paris Convention art. 4C)`, details: { claim, lastDay } };
-    }
-  }
-  return null;
-}
 
 const earliestPriority = (claims: { date: string }[] | undefined): LegalDate | null =>
   (claims ?? []).map((c) => parseLegalDate(c.date)).sort(compareDates)[0] ?? null;
@@ -149,7 +122,7 @@ export function designProcedure(o: DesignLawOptions = DESIGN_MODEL_LAW_OPTIONS):
       to: 'formalities',
       performers: ['party'],
       payloadSchema: fileDesignSchema,
-      guard: all(
+      guard: allOf(
         (ctx) => {
           const n = (ctx.payload.designs ?? []).length;
           return n > o.maxDesigns
@@ -158,7 +131,7 @@ export function designProcedure(o: DesignLawOptions = DESIGN_MODEL_LAW_OPTIONS):
         },
         (ctx) => locarnoClassKnown(ctx.payload.designs ?? [], (i) => i + 1),
         (ctx) => oneLocarnoClass((ctx.payload.designs ?? []).map((d: Design) => d.locarno.class), o),
-        priorityWithinSixMonths,
+        parisPriority(6), // art. 4C(1): 6 months for industrial designs
       ),
       fees: [
         { code: 'application' },

@@ -12,7 +12,7 @@
 // opposition pending (an objection), registration published, refused, withdrawn, cancelled, and a
 // revocation proceeding pending (a cancellation request).
 import { parseLegalDate } from '../../common/calendar.ts';
-import { groundsSchema, payFees, remarksSchema, st61 } from '../../common/standard.ts';
+import { feesPaid, groundsSchema, payFees, remarksSchema, st61 } from '../../common/standard.ts';
 import type { ActContext, ActDefinition, Performer, ProcedureDefinition, Refusal, UploadRef } from '../../common/types.ts';
 import {
   amendmentSchema, cancellationRequestSchema, decideObjectionSchema, decisionSchema, deficiencySchema, documentRefSchema,
@@ -30,13 +30,6 @@ const PENDING = [
 /** The specification, uploaded first as a PDF; the office records its type and size in the payload. */
 const specificationUpload = (ref: { sha256?: string } | undefined, title: string): UploadRef[] =>
   ref?.sha256 ? [{ sha256: ref.sha256, kind: 'gi-specification', title, accept: ['application/pdf'], at: ref }] : [];
-
-function feesPaid(ctx: ActContext): Refusal | null {
-  const due = Number(ctx.case.data.feesOutstanding ?? 0);
-  return due > 0
-    ? { code: 'FEES_UNPAID', message: 'Fees are outstanding on this application', details: { outstanding: due } }
-    : null;
-}
 
 interface Objection { number: number; filedOn: string; objector: string | null; grounds: string[]; status: 'pending' | 'upheld' | 'rejected' | 'withdrawn'; repliedOn?: string; decidedOn?: string }
 

@@ -1,4 +1,5 @@
 // Payload schemas of the trademark acts (JSON schema; the API validates requests against them).
+import { partySchema } from '../../common/standard.ts';
 export const MARK_KINDS = [
   'Word', 'Stylized characters', 'Figurative', 'Combined', 'Three dimensional', 'Colour', 'Sound',
   'Hologram', 'Motion', 'Multimedia', 'Position', 'Other',
@@ -15,17 +16,7 @@ export const goodsServicesSchema = {
   },
 } as const;
 
-export const partySchema = {
-  type: 'object', required: ['name'], additionalProperties: false,
-  properties: {
-    kind: { type: 'string', enum: ['natural', 'legal'] },
-    name: { type: 'string', minLength: 1, maxLength: 500 },
-    address: { type: 'string', maxLength: 1000 },
-    country: { type: 'string', pattern: '^[A-Z]{2}$' },
-    email: { type: 'string', maxLength: 320 },
-    nationality: { type: 'string', pattern: '^[A-Z]{2}$' },
-  },
-} as const;
+export { partySchema };
 
 export const markSchema = {
   type: 'object', required: ['kind'], additionalProperties: false,

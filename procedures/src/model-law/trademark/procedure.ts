@@ -1,7 +1,7 @@
 // Model-law trademark procedure: the reference framework an office starts from.
 // Citations ("ML r. n") refer to the model law rules shipped in docs/model-law.md.
-import { addYears, compareDates, computePeriodEnd, parseLegalDate } from '../../common/calendar.ts';
-import { groundsSchema, payFees, remarksSchema, st61 } from '../../common/standard.ts';
+import { addYears, compareDates, parseLegalDate } from '../../common/calendar.ts';
+import { allOf, feesPaid, groundsSchema, parisPriority, payFees, remarksSchema, st61 } from '../../common/standard.ts';
 import type { ActContext, ActDefinition, PartyChange, ProcedureDefinition, Refusal, UploadRef } from '../../common/types.ts';
 import { madridActs, madridPeriods, madridStates } from './madrid.ts';
 import {
@@ -21,32 +21,6 @@ const extraClasses = (ctx: ActContext): number => {
   return Math.max(0, classCount(ctx) - Math.max(charged, 1));
 };
 
-function feesPaid(ctx: ActContext): Refusal | null {
-  const due = Number(ctx.case.data.feesOutstanding ?? 0);
-  return due > 0
-    ? { code: 'FEES_UNPAID', message: 'Fees are outstanding on this application', details: { outstanding: due } }
-    : null;
-}
-
-function priorityWithinSixMonths(ctx: ActContext): Refusal | null {
-  const filed = ctx.today;
-  for (const claim of ctx.payload.priorityClaims ?? []) {
-    const date = parseLegalDate(claim.date);
-    if (compareDates(date, filed) > 0) {
-      return { code: 'PRIORITY_DATE_IN_FUTURE', message: `Priority date ${date} is after the filing date`, details: { claim } };
-    }
-    // The six months run forward from the priority date and end on the day with the same number, or the
-    // last day of a shorter month (art. 4C(2)): counting back from the filing date instead would let
-    // 28 Feb -> 31 Aug pass, when the period ended on 28 Aug. A last day on which the office is closed
-    // extends to the next working day (art. 4C(3)).
-    const lastDay = computePeriodEnd(date, { months: 6 }, ctx.calendars).lastDay;
-    if (compareDates(filed, lastDay) > 0) {
-      return { code: 'PRIORITY_PERIOD_EXPIRED', message: `The priority period of 6 months from ${date} ended on ${lastDay}, before the filing date ${filed} (Paris Convention art. 4C)`, details: { claim, lastDay } };
-    }
-  }
-  return null;
-}
-
 function distinctClasses(ctx: ActContext): Refusal | null {
   const list: { classNumber: number }[] = ctx.payload.goodsServices ?? [];
   const seen = new Set<number>();
@@ -58,11 +32,6 @@ function distinctClasses(ctx: ActContext): Refusal | null {
   }
   return null;
 }
-
-const both = (...guards: ((ctx: ActContext) => Refusal | null)[]) => (ctx: ActContext) => {
-  for (const g of guards) { const r = g(ctx); if (r) return r; }
-  return null;
-};
 
 /** The filing date is accorded when the minimum requirements are met: applicant, mark, goods/services. */
 const minimumRequirementsMet = (ctx: ActContext) => classCount(ctx) > 0;
@@ -95,7 +64,7 @@ const acts: Record<string, ActDefinition> = {
     from: [],
     to: (ctx) => (minimumRequirementsMet(ctx) ? 'formalities' : 'incomplete'),
     performers: ['party'],
-    guard: both(priorityWithinSixMonths, distinctClasses),
+    guard: allOf(parisPriority(6), distinctClasses),
     payloadSchema: fileTrademarkSchema,
     parties: applicantAndRepresentative,
     uploads: markImage,

@@ -7,6 +7,7 @@ import type { Actor } from '../../../kernel/actor.ts';
 import { DomainError, invalid } from '../../../kernel/errors.ts';
 import { canonicalJson, sha256 } from '../../../kernel/hash.ts';
 import { validatePayload } from '../../../kernel/validate.ts';
+import { initialActsOf } from '../../../procedure-engine/decide.ts';
 import type { PaymentInput } from '../../../procedure-engine/engine.ts';
 import * as repo from '../cases.repository.ts';
 import type { CasesDeps } from '../deps.ts';
@@ -33,9 +34,9 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
   const def = Object.hasOwn(procedure.acts, act) ? procedure.acts[act] : undefined;
   if (!def) throw new DomainError('UNKNOWN_ACT', `The ${procedure.title} procedure has no act '${act}'`, 404, { act, right: input.right });
   // Acts that only a parent case can start (a divisional, a conversion) are performed on the parent.
-  const initialActs = [procedure.filingAct, ...(procedure.initialActs ?? [])];
-  if (!initialActs.includes(act) || isChildOnly(procedure, act)) {
-    throw invalid('NOT_AN_INITIAL_ACT', `'${def.title}' is not a way to file a ${procedure.title} case here`, { act, initialActs: initialActs.filter((a) => !isChildOnly(procedure, a)) });
+  const initialActs = initialActsOf(procedure);
+  if (!initialActs.includes(act) || isChildOnly(procedure.right, act)) {
+    throw invalid('NOT_AN_INITIAL_ACT', `'${def.title}' is not a way to file a ${procedure.title} case here`, { act, initialActs: initialActs.filter((a) => !isChildOnly(procedure.right, a)) });
   }
   const payload = structuredClone(input.payload ?? {});
   checkNiceClasses(payload);
@@ -75,10 +76,11 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
   }
 }
 
-/** An initial act that some act of another procedure reaches through `createsChild` (it needs a parent). */
-function isChildOnly(procedure: { right: string }, act: string): boolean {
-  return FRAMEWORKS.some((f) => f.procedures.some((p) => Object.values(p.acts).some((a) => a.createsChild?.right === procedure.right && a.createsChild.act === act)));
-}
+/** Initial acts that some act reaches through `createsChild` (they need a parent), as 'right:act'; the law is fixed at start. */
+const CHILD_ONLY = new Set(FRAMEWORKS.flatMap((f) => f.procedures.flatMap((p) => Object.values(p.acts)
+  .flatMap((a) => (a.createsChild ? [`${a.createsChild.right}:${a.createsChild.act}`] : [])))));
+
+const isChildOnly = (right: string, act: string) => CHILD_ONLY.has(`${right}:${act}`);
 
 class RetryReplay extends Error {}
 
