@@ -1,6 +1,7 @@
 // The one place that reads process.env. Every setting is validated; a bad value stops the start-up
 // with a message naming the variable.
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FRAMEWORKS } from '@registrum/procedures';
 
 export interface Config {
@@ -17,6 +18,8 @@ export interface Config {
   workerIntervalMs: number;
   sessionDays: number;
   databasePoolSize: number;
+  /** The built web app (index.html and assets); served at / when present. */
+  webDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -33,6 +36,7 @@ export const CONFIG_DOC: Record<string, string> = {
   WORKER_INTERVAL_MS: 'how often the worker runs jobs, expiry sweeps and journal seals (default 1000)',
   SESSION_DAYS: 'lifetime of a login session in days (default 7)',
   DB_POOL_SIZE: 'PostgreSQL connections per process (default 20)',
+  WEB_DIR: 'the built web app to serve at / (default packages/web/dist of this repository)',
 };
 
 // Relative paths are taken from where the user ran the command (npm runs workspace scripts elsewhere).
@@ -69,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     workerIntervalMs: int('WORKER_INTERVAL_MS', 1000, 50, 3_600_000),
     sessionDays: int('SESSION_DAYS', 7, 1, 365),
     databasePoolSize: int('DB_POOL_SIZE', 20, 1, 500),
+    webDir: env.WEB_DIR?.trim() ? resolve(cwd, env.WEB_DIR.trim()) : fileURLToPath(new URL('../../../web/dist', import.meta.url)),
   };
   if (errors.length) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
   return config;

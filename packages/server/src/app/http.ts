@@ -2,6 +2,9 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { actorOf, isOfficeRole, type UserRow } from '../modules/access/index.ts';
@@ -83,7 +86,18 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.setErrorHandler((err, req, reply) => sendProblem(reply, req, err));
-  app.setNotFoundHandler((req, reply) => reply.code(404).type('application/problem+json').send({ ...problem(404, 'ROUTE_NOT_FOUND', `No route ${req.method} ${req.url}`), instance: req.url }));
+  // The web app: its assets, and index.html for every page address (the app routes in the browser).
+  const web = existsSync(join(office.config.webDir, 'index.html')) ? office.config.webDir : null;
+  if (web) {
+    await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false, index: false, cacheControl: false,
+      setHeaders: (res: any, path: string) => res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache') });
+  }
+  const isPage = (req: FastifyRequest) => web && (req.method === 'GET' || req.method === 'HEAD')
+    && !req.url.startsWith('/api/') && !req.url.startsWith('/docs') && !/\.[a-z0-9]+($|\?)/i.test(req.url.split('?')[0]);
+  app.setNotFoundHandler((req, reply) => {
+    if (isPage(req)) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.code(404).type('application/problem+json').send({ ...problem(404, 'ROUTE_NOT_FOUND', `No route ${req.method} ${req.url}`), instance: req.url });
+  });
 
   app.addHook('onRequest', async (req) => {
     const t = tokenOf(req);
@@ -105,9 +119,14 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
     const bad = req.body ? findUnsafeText(req.body) : null;
     if (bad) throw invalid('INVALID_CHARACTERS', `The text at ${bad} contains a NUL character or an unpaired surrogate`, { path: bad });
   });
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !req.url.startsWith('/docs')) {
+      // Pages run only our own scripts and are never framed.
+      reply.header('content-security-policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+      reply.header('x-frame-options', 'DENY');
+    }
   });
 
   app.get('/health', { schema: { hide: true } }, async (_req, reply) => {
