@@ -7,6 +7,7 @@ import { register } from './register.ts';
 import { filing } from './filing.ts';
 import { office } from './office.ts';
 import { admin } from './admin.ts';
+import { lawText } from './law.ts';
 
 const NAMESPACES = [common, errors, register, filing, office, admin] as const;
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;
@@ -33,6 +34,8 @@ export interface I18n {
   instant(iso: string | null | undefined): string;
   money(minor: number | string | null | undefined, currency?: string): string;
   number(n: number): string;
+  /** A title of the law (state, act, fee, time limit) in the user's language. */
+  law(english: string | null | undefined): string;
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -64,6 +67,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     instant: (iso) => formatInstant(lang, iso),
     money: (m, c) => formatMoney(lang, m, c),
     number: (n) => formatNumber(lang, n),
+    law: (english) => lawText(lang, english),
   }), [lang, setLang]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
