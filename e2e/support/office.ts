@@ -1,0 +1,65 @@
+// A real office for the browser journeys: the `registrum serve` process on its own embedded database
+// (a fresh directory, demo data loaded) and a free port, serving the built web app.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+export interface RunningOffice { url: string; dataDir: string; stop(): Promise<void>; log(): string }
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const p = (s.address() as any).port; s.close(() => resolve(p)); });
+    s.on('error', reject);
+  });
+}
+
+export async function startOffice(env: Record<string, string> = {}): Promise<RunningOffice> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'registrum-e2e-'));
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', 'serve'], {
+    cwd: root,
+    env: {
+      ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', REGISTRUM_MODE: 'demo',
+      REGISTRUM_SEED_DEMO: 'true', LOG_LEVEL: 'warn', WORKER_INTERVAL_MS: '200', WEB_DIR: join(root, 'packages/web/dist'), ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => { output += d; });
+  child.stderr!.on('data', (d) => { output += d; });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the office did not start:\n${output}`);
+    try { if ((await fetch(`${url}/health`)).ok) break; } catch { /* not listening yet */ }
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`the office did not answer /health within 60 s:\n${output}`); }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url, dataDir, log: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => { const t = setTimeout(() => { child.kill('SIGKILL'); r(null); }, 10_000); child.once('exit', () => { clearTimeout(t); r(null); }); });
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls the API as a demo user (for setting up what a journey does not click through). */
+export async function apiAs(url: string, username: string) {
+  const r = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'registrum-demo' }) });
+  if (!r.ok) throw new Error(`login ${username}: ${r.status}`);
+  const { token } = await r.json() as { token: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+}
