@@ -40,9 +40,32 @@ export async function api<T = any>(path: string, opts: RequestOptions = {}): Pro
   return data as T;
 }
 
-/** Uploads a document or image; returns its reference ({ sha256, size, mediaType }). */
-export function upload(file: File | Blob, type?: string) {
-  return api<{ sha256: string; size: number; mediaType: string }>('/uploads', { method: 'POST', raw: { data: file, type: type ?? (file.type || 'application/octet-stream') } });
+export interface UploadedRef { sha256: string; size: number; mediaType: string }
+
+/**
+ * Uploads a document or image; returns its reference ({ sha256, size, mediaType }). With onProgress
+ * it goes through XMLHttpRequest, because fetch reports no upload progress.
+ */
+export function upload(file: File | Blob, type?: string, onProgress?: (sent: number, total: number) => void): Promise<UploadedRef> {
+  const mediaType = type ?? (file.type || 'application/octet-stream');
+  if (!onProgress) return api<UploadedRef>('/uploads', { method: 'POST', raw: { data: file, type: mediaType } });
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/v1/uploads');
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('content-type', mediaType);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'The office could not be reached'));
+    xhr.onload = () => {
+      let data: any = null;
+      try { data = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { data = null; }
+      if (xhr.status >= 200 && xhr.status < 300) { onProgress(file.size, file.size); resolve(data as UploadedRef); return; }
+      const code = typeof data?.code === 'string' ? data.code : xhr.status === 429 ? 'TOO_MANY_REQUESTS' : 'INTERNAL_ERROR';
+      reject(new ApiError(xhr.status, code, data?.detail ?? xhr.statusText, Array.isArray(data?.errors) ? data.errors : [], data ?? {}));
+    };
+    xhr.send(file);
+  });
 }
 
 export function qs(params: Record<string, string | number | boolean | undefined | null>): string {

@@ -183,9 +183,9 @@ export const recordalModelLaw: ProcedureDefinition = {
 };
 
 /** Where the parts of a case are, for a transfer of only some of them. */
-const PARTS: Partial<Record<Right, { field: string; key: string; payload: 'classes' | 'designs'; what: string }>> = {
-  trademark: { field: 'goodsServices', key: 'classNumber', payload: 'classes', what: 'Nice class' },
-  design: { field: 'designs', key: 'number', payload: 'designs', what: 'design' },
+const PARTS: Partial<Record<Right, { field: string; key: string; payload: 'classes' | 'designs'; what: string; whats: string }>> = {
+  trademark: { field: 'goodsServices', key: 'classNumber', payload: 'classes', what: 'Nice class', whats: 'Nice classes' },
+  design: { field: 'designs', key: 'number', payload: 'designs', what: 'design', whats: 'designs' },
 };
 
 const partsOf = (right: Right, data: Record<string, any>): number[] => {
@@ -331,7 +331,7 @@ export function withRecordals(procedure: ProcedureDefinition, cite: RecordalCita
   };
   if (parts) {
     acts['divide-out'] = {
-      title: `Divided out by a partial transfer (${parts.what}s transferred)`,
+      title: `Divided out by a partial transfer (${parts.whats} transferred)`,
       legalBasis: cite['divide-out'] ?? 'ML r. 73',
       from: [],
       to: (ctx) => ctx.case.parent!.state,

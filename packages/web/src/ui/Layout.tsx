@@ -21,6 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {navLink('/register', i18n.t('nav.register'))}
           {(!user || !isOffice(user)) && navLink('/portal', i18n.t('nav.portal'))}
           {isOffice(user) && navLink('/office', i18n.t('nav.office'))}
+          {user?.role === 'admin' && navLink('/admin', i18n.t('admin.title'))}
         </nav>
         <div className="topbar-end">
           <label className="lang-select">

@@ -1,13 +1,54 @@
-// The admin portal: its routes (mounted under its prefix by App.tsx).
-import { Route, Switch } from 'wouter';
-import { useI18n } from '../../i18n/index.tsx';
-import { Page } from '../../ui/Layout.tsx';
+// The administrator area (users, calendars, fees, office clock, journal, current accounts) and the
+// office dashboard, which every office role may open. Each section has its own address, so a tab
+// can be bookmarked and the browser's back button moves between them.
+import type { ReactNode } from 'react';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { NotFound } from '../../App.tsx';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { Page, RequireUser } from '../../ui/Layout.tsx';
+import { OFFICE_ROLES } from '../../ui/session.tsx';
+import { UsersSection } from './users.tsx';
+import { CalendarsSection } from './calendars.tsx';
+import { FeesSection } from './fees.tsx';
+import { ClockSection } from './clock.tsx';
+import { JournalSection } from './journal.tsx';
+import { AccountsSection } from './accounts.tsx';
+import { Dashboard } from './dashboard.tsx';
+
+const SECTIONS: { path: string; label: MessageKey; render: () => ReactNode }[] = [
+  { path: '/users', label: 'admin.tab.users', render: () => <UsersSection /> },
+  { path: '/calendars', label: 'admin.tab.calendars', render: () => <CalendarsSection /> },
+  { path: '/fees', label: 'admin.tab.fees', render: () => <FeesSection /> },
+  { path: '/clock', label: 'admin.tab.clock', render: () => <ClockSection /> },
+  { path: '/journal', label: 'admin.tab.journal', render: () => <JournalSection /> },
+  { path: '/accounts', label: 'admin.tab.accounts', render: () => <AccountsSection /> },
+];
 
 export default function Portal() {
-  const i18n = useI18n();
   return (
     <Switch>
-      <Route path="/"><Page title={i18n.t('admin.title')}><p>{i18n.t('admin.title')}</p></Page></Route>
+      <Route path="/dashboard"><RequireUser roles={OFFICE_ROLES}><Dashboard /></RequireUser></Route>
+      <Route path="/"><Redirect to="/users" replace /></Route>
+      {SECTIONS.map((s) => (
+        <Route key={s.path} path={s.path}><RequireUser roles={['admin']}><AdminFrame>{s.render()}</AdminFrame></RequireUser></Route>
+      ))}
+      <Route><NotFound /></Route>
     </Switch>
+  );
+}
+
+function AdminFrame({ children }: { children: ReactNode }) {
+  const i18n = useI18n();
+  const [path] = useLocation();
+  return (
+    <Page title={i18n.t('admin.title')} actions={<Link href="/dashboard" className="btn btn-secondary" data-testid="admin-dashboard-link">{i18n.t('admin.tab.dashboard')}</Link>}>
+      <nav className="tabs admin-tabs" aria-label={i18n.t('admin.sections')}>
+        {SECTIONS.map((s) => (
+          <Link key={s.path} href={s.path} className={path === s.path ? 'active' : ''} aria-current={path === s.path ? 'page' : undefined}
+            data-testid={`admin-tab-${s.path.slice(1)}`}>{i18n.t(s.label)}</Link>
+        ))}
+      </nav>
+      {children}
+    </Page>
   );
 }

@@ -1,13 +1,31 @@
-// The filing portal: its routes (mounted under its prefix by App.tsx).
+// The filing portal: its routes (mounted under its prefix by App.tsx), for agents and applicants.
 import { Route, Switch } from 'wouter';
-import { useI18n } from '../../i18n/index.tsx';
-import { Page } from '../../ui/Layout.tsx';
+import { NotFound } from '../../App.tsx';
+import { RequireUser } from '../../ui/Layout.tsx';
+import { AccountPage } from './account.tsx';
+import { PortalCase } from './case.tsx';
+import { Drafts, FilingEntry } from './drafts.tsx';
+import { Inbox } from './inbox.tsx';
+import { Portfolio } from './portfolio.tsx';
+import { Receipt } from './receipt.tsx';
+
+const FILERS = ['agent', 'applicant'];
 
 export default function Portal() {
-  const i18n = useI18n();
   return (
-    <Switch>
-      <Route path="/"><Page title={i18n.t('filing.title')}><p>{i18n.t('filing.title')}</p></Page></Route>
-    </Switch>
+    <RequireUser roles={FILERS}>
+      <Switch>
+        <Route path="/"><Portfolio /></Route>
+        {/* Both render FilingEntry at the same place, so a new filing keeps its state when its draft is created. */}
+        <Route path="/file/:right">{(p) => <FilingEntry right={p.right} />}</Route>
+        <Route path="/drafts/:id">{(p) => <FilingEntry draftId={p.id} />}</Route>
+        <Route path="/drafts"><Drafts /></Route>
+        <Route path="/receipts/:number">{(p) => <Receipt number={p.number} />}</Route>
+        <Route path="/cases/:number">{(p) => <PortalCase number={p.number} />}</Route>
+        <Route path="/account"><AccountPage /></Route>
+        <Route path="/inbox"><Inbox /></Route>
+        <Route><NotFound /></Route>
+      </Switch>
+    </RequireUser>
   );
 }

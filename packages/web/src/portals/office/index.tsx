@@ -1,13 +1,45 @@
-// The office portal: its routes (mounted under its prefix by App.tsx).
-import { Route, Switch } from 'wouter';
+// The office back office (formalities officers, examiners, registrars): worklist, case page, bulk acts.
+// Mounted under /office by App.tsx; every page needs an office role.
+import { Link, Route, Switch, useLocation } from 'wouter';
+import { NotFound } from '../../App.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { Page } from '../../ui/Layout.tsx';
+import { RequireUser } from '../../ui/Layout.tsx';
+import { useSession } from '../../ui/session.tsx';
+import { BulkPage } from './bulk.tsx';
+import { CasePage } from './case.tsx';
+import { WorklistPage } from './worklist.tsx';
 
-export default function Portal() {
-  const i18n = useI18n();
+const ROLES = ['formalities', 'examiner', 'registrar', 'admin'];
+
+export default function OfficePortal() {
   return (
-    <Switch>
-      <Route path="/"><Page title={i18n.t('office.title')}><p>{i18n.t('office.title')}</p></Page></Route>
-    </Switch>
+    <RequireUser roles={ROLES}>
+      <OfficeNav />
+      <Switch>
+        <Route path="/"><WorklistPage /></Route>
+        <Route path="/bulk"><BulkPage /></Route>
+        <Route path="/cases/:number">{(p) => <CasePage key={p.number} number={decodeURIComponent(p.number)} />}</Route>
+        <Route><NotFound /></Route>
+      </Switch>
+    </RequireUser>
+  );
+}
+
+function OfficeNav() {
+  const i18n = useI18n();
+  const { user } = useSession();
+  const [path] = useLocation();
+  const link = (href: string, label: string, testid: string, current: boolean) => (
+    <li><Link href={href} aria-current={current ? 'page' : undefined} className={current ? 'active' : ''} data-testid={testid}>{label}</Link></li>
+  );
+  return (
+    <nav className="office-nav" aria-label={i18n.t('office.nav.label')}>
+      <ul>
+        {link('/', i18n.t('office.nav.worklist'), 'office-nav-worklist', path === '/' || path.startsWith('/cases/'))}
+        {link('/bulk', i18n.t('office.nav.bulk'), 'office-nav-bulk', path === '/bulk')}
+        {link('~/admin/dashboard', i18n.t('office.nav.dashboard'), 'office-nav-dashboard', false)}
+        {user?.role === 'admin' ? link('~/admin', i18n.t('office.nav.admin'), 'office-nav-admin', false) : null}
+      </ul>
+    </nav>
   );
 }

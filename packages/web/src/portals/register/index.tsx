@@ -1,13 +1,21 @@
-// The register portal: its routes (mounted under its prefix by App.tsx).
+// The public register: search (in the main bundle, so the first page a visitor opens is fast) and
+// the page of one case (loaded on demand: it pulls in the shared case components).
+import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
-import { useI18n } from '../../i18n/index.tsx';
-import { Page } from '../../ui/Layout.tsx';
+import { NotFound } from '../../App.tsx';
+import { Loading } from '../../ui/Layout.tsx';
+import { SearchPage } from './search.tsx';
+
+const CasePage = lazy(() => import('./case.tsx'));
 
 export default function Portal() {
-  const i18n = useI18n();
   return (
-    <Switch>
-      <Route path="/"><Page title={i18n.t('register.title')}><p>{i18n.t('register.title')}</p></Page></Route>
-    </Switch>
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/"><SearchPage /></Route>
+        <Route path="/cases/:number">{(p) => <CasePage number={p.number} />}</Route>
+        <Route><NotFound /></Route>
+      </Switch>
+    </Suspense>
   );
 }

@@ -1,0 +1,134 @@
+// A filing's content as read-only text: the review step, the shared draft page, the receipt.
+import { useState } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+import { LANGS } from '../../i18n/core.ts';
+import { type MarkKind, type Party, type TrademarkPayload } from './model.ts';
+import { k } from './parts.tsx';
+
+export const KIND_KEY: Record<MarkKind, string> = {
+  Word: 'word', 'Stylized characters': 'stylized', Figurative: 'figurative', Combined: 'combined', 'Three dimensional': 'threeD',
+  Colour: 'colour', Sound: 'sound', Hologram: 'hologram', Motion: 'motion', Multimedia: 'multimedia', Position: 'position', Other: 'other',
+};
+
+export function useKindLabel() {
+  const i18n = useI18n();
+  return (kind: string) => (kind in KIND_KEY ? i18n.t(k(`filing.kind.${KIND_KEY[kind as MarkKind]}`)) : kind);
+}
+
+function PartyText({ p }: { p: Party | undefined }) {
+  const i18n = useI18n();
+  if (!p || !p.name) return <span className="muted">{i18n.t('common.none')}</span>;
+  return (
+    <span>
+      <bdi className="party-name">{p.name}</bdi>
+      {p.kind ? <span className="muted"> ({i18n.t(p.kind === 'legal' ? 'filing.party.legal' : 'filing.party.natural')})</span> : null}
+      {p.address ? <><br /><bdi>{p.address}</bdi></> : null}
+      {p.country ? <><br />{i18n.t('filing.party.country')}: {p.country}</> : null}
+      {p.email ? <><br /><bdi>{p.email}</bdi></> : null}
+    </span>
+  );
+}
+
+/**
+ * Images uploaded in this page session, by SHA-256: an upload not yet filed belongs to no case, so the
+ * office does not serve it back; the browser's own copy shows it on the review step.
+ */
+export const uploadedPreviews = new Map<string, string>();
+
+/** The mark's image, when the viewer may fetch it; otherwise what is known of the file. */
+export function ImagePreview({ sha256, mediaType, size, src }: { sha256: string; mediaType?: string; size?: number; src?: string }) {
+  const i18n = useI18n();
+  const [failed, setFailed] = useState(false);
+  if (failed && !src) {
+    return <p className="muted" data-testid="mark-image-info">{i18n.t('filing.image.stored', { type: (mediaType ?? '').replace('image/', '').toUpperCase(), kb: i18n.number(Math.ceil((size ?? 0) / 1024)) })}</p>;
+  }
+  return <img className="mark-image-preview" src={src ?? uploadedPreviews.get(sha256) ?? `/api/v1/documents/${sha256}`} alt={i18n.t('filing.image.previewAlt')} onError={() => setFailed(true)} data-testid="mark-image-preview" />;
+}
+
+export function TrademarkSummary({ p, headingLevel = 3, onEdit }: { p: TrademarkPayload; headingLevel?: 2 | 3; onEdit?: (step: 'applicant' | 'mark' | 'goods' | 'priority') => void }) {
+  const i18n = useI18n();
+  const kindLabel = useKindLabel();
+  const H = (`h${headingLevel}`) as 'h2' | 'h3';
+  const edit = (step: 'applicant' | 'mark' | 'goods' | 'priority', label: string) => (onEdit
+    ? <button type="button" className="btn-link" onClick={() => onEdit(step)} data-testid={`review-edit-${step}`}>{i18n.t('filing.review.change')}<span className="sr-only">: {label}</span></button>
+    : null);
+  const gs = p.goodsServices.filter((g) => g.terms.length > 0).sort((a, b) => a.classNumber - b.classNumber);
+  const langName = LANGS.find((l) => l.code === p.language)?.name;
+  return (
+    <div className="summary" data-testid="filing-summary">
+      <section className="summary-part">
+        <div className="summary-head"><H>{i18n.t('filing.step.applicant')}</H>{edit('applicant', i18n.t('filing.step.applicant'))}</div>
+        <dl className="facts">
+          <dt>{i18n.t('filing.applicant.legend')}</dt><dd><PartyText p={p.applicant} /></dd>
+          <dt>{i18n.t('filing.representative.legend')}</dt><dd><PartyText p={p.representative} /></dd>
+          {langName ? <><dt>{i18n.t('filing.language')}</dt><dd lang={p.language}>{langName}</dd></> : null}
+        </dl>
+      </section>
+      <section className="summary-part">
+        <div className="summary-head"><H>{i18n.t('filing.step.mark')}</H>{edit('mark', i18n.t('filing.step.mark'))}</div>
+        <dl className="facts">
+          <dt>{i18n.t('filing.mark.kind')}</dt><dd>{kindLabel(p.mark.kind)}</dd>
+          {p.mark.text ? <><dt>{i18n.t('filing.mark.text')}</dt><dd><span className="mark-text" dir="auto" data-testid="summary-mark-text">{p.mark.text}</span></dd></> : null}
+          {p.mark.image ? <><dt>{i18n.t('filing.mark.image')}</dt><dd><ImagePreview {...p.mark.image} /></dd></> : null}
+          {p.mark.description ? <><dt>{i18n.t('filing.mark.description')}</dt><dd dir="auto" className="plain-text">{p.mark.description}</dd></> : null}
+          {p.mark.colours?.length ? <><dt>{i18n.t('filing.mark.colours')}</dt><dd dir="auto">{p.mark.colours.join(', ')}</dd></> : null}
+        </dl>
+      </section>
+      <section className="summary-part">
+        <div className="summary-head"><H>{i18n.t('filing.step.goods')}</H>{edit('goods', i18n.t('filing.step.goods'))}</div>
+        {gs.length === 0 ? <p className="muted">{i18n.t('filing.nice.noneChosen')}</p> : (
+          <dl className="facts">
+            {gs.map((g) => (
+              <div key={g.classNumber} className="facts-row">
+                <dt>{i18n.t('filing.nice.classLabel', { class: g.classNumber })}</dt>
+                <dd><bdi>{g.terms.join('; ')}</bdi></dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </section>
+      <section className="summary-part">
+        <div className="summary-head"><H>{i18n.t('filing.step.priority')}</H>{edit('priority', i18n.t('filing.step.priority'))}</div>
+        {p.priorityClaims.length === 0 ? <p className="muted">{i18n.t('filing.priority.none')}</p> : (
+          <ul>
+            {p.priorityClaims.map((c, i) => (
+              <li key={i}>{i18n.t('filing.priority.line', { office: c.office, number: c.number, date: i18n.date(c.date) })}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** Any other right's payload, as nested facts (the shared page of a patent or design draft). */
+export function GenericSummary({ value }: { value: unknown }) {
+  const i18n = useI18n();
+  if (value === null || value === undefined || value === '') return <span className="muted">—</span>;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <span className="muted">—</span>;
+    return <ol className="generic-list">{value.map((v, i) => <li key={i}><GenericSummary value={v} /></li>)}</ol>;
+  }
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.sha256 === 'string' && Object.keys(o).every((x) => ['sha256', 'mediaType', 'size', 'title', 'name'].includes(x))) {
+      return <span>{i18n.t('filing.generic.document', { type: String(o.mediaType ?? '').split('/').pop()?.toUpperCase() ?? '', kb: i18n.number(Math.ceil(Number(o.size ?? 0) / 1024)) })}</span>;
+    }
+    return (
+      <dl className="facts">
+        {Object.entries(o).map(([key, v]) => (
+          <div key={key} className="facts-row"><dt>{humanize(key)}</dt><dd><GenericSummary value={v} /></dd></div>
+        ))}
+      </dl>
+    );
+  }
+  if (typeof value === 'boolean') return <span>{i18n.t(value ? 'common.yes' : 'common.no')}</span>;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return <span>{i18n.date(value)}</span>;
+  return <bdi className="plain-text">{String(value)}</bdi>;
+}
+
+/** A schema property name as a label when the schema gives no title ("priorityClaims" -> "Priority claims"). */
+export function humanize(key: string): string {
+  const s = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,150 @@
+// The message catalogues stay complete as the server and the law grow: a new error code or a new title
+// of the law without its six languages fails here, instead of reaching a user as English or as a raw
+// code. Only the .ts catalogues are loaded (index.tsx needs React and a browser).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LANG_CODES, type Lang } from '../src/i18n/core.ts';
+import { errors } from '../src/i18n/errors.ts';
+import { LAW_TEXT } from '../src/i18n/law.ts';
+import { lawTitles } from './law-titles.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const i18nDir = join(root, 'packages/web/src/i18n');
+const OTHERS = LANG_CODES.filter((l) => l !== 'en') as Exclude<Lang, 'en'>[];
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? sources(p) : /\.tsx?$/.test(n) && !n.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+/**
+ * The codes an API response can carry, read from the source so a new one is noticed: domain errors
+ * (`new DomainError('CODE'`, `invalid('CODE'`), refusals of guards and per-item results (`code: 'CODE'`),
+ * the problems the HTTP layer maps itself, and the codes the web client makes up for itself.
+ */
+function errorCodes(): Map<string, string> {
+  const found = new Map<string, string>();
+  const CODE = `['"\`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)['"\`]`;
+  const general = [
+    new RegExp(`new DomainError\\(\\s*${CODE}`, 'g'),
+    new RegExp(`\\binvalid\\(\\s*${CODE}`, 'g'),
+    new RegExp(`\\bproblem\\(\\s*\\d+\\s*,\\s*${CODE}`, 'g'),
+    new RegExp(`\\bApiError\\(\\s*\\d+\\s*,\\s*${CODE}`, 'g'),
+    new RegExp(`\\bcode:\\s*${CODE}`, 'g'),
+  ];
+  // problems.ts and the web client also name codes in conditionals and fallbacks.
+  const anyCode = /['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]/g;
+  const files = [
+    ...sources(join(root, 'packages/server/src')),
+    ...sources(join(root, 'procedures/src')),
+    join(root, 'packages/web/src/api.ts'),
+  ].filter((f) => existsSync(f));
+  for (const f of files) {
+    const src = readFileSync(f, 'utf8');
+    const patterns = /app\/problems\.ts$|web\/src\/api\.ts$/.test(f) ? [...general, anyCode] : general;
+    for (const re of patterns) {
+      for (const m of src.matchAll(re)) {
+        const code = m[1];
+        // ST.3 office codes ('XX') share the `code:` key; Fastify's own codes are renamed in problems.ts.
+        if (code.length < 3 || code.startsWith('FST_')) continue;
+        if (!found.has(code)) found.set(code, relative(root, f));
+      }
+    }
+  }
+  return found;
+}
+
+type Catalog = Record<Lang, Record<string, string>>;
+const isCatalog = (x: unknown): x is Catalog =>
+  typeof x === 'object' && x !== null && LANG_CODES.every((l) => typeof (x as any)[l] === 'object');
+
+/** Every namespace of messages in src/i18n (a new one is picked up without touching this test). */
+async function catalogues(): Promise<[string, Catalog][]> {
+  const out: [string, Catalog][] = [];
+  for (const n of readdirSync(i18nDir).filter((n) => n.endsWith('.ts')).sort()) {
+    const mod = await import(pathToFileURL(join(i18nDir, n)).href);
+    for (const [name, value] of Object.entries(mod)) if (isCatalog(value)) out.push([`${n}:${name}`, value]);
+  }
+  return out;
+}
+
+/** LAW_TEXT as a catalogue keyed by its English title, so it goes through the same checks. */
+const lawCatalog = (): Catalog => ({
+  en: Object.fromEntries(Object.keys(LAW_TEXT).map((t) => [t, t])),
+  ...Object.fromEntries(OTHERS.map((l) => [l, Object.fromEntries(Object.entries(LAW_TEXT).map(([t, tr]) => [t, tr[l]]))])),
+}) as Catalog;
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+
+// Names and codes that stay in Latin letters in every language.
+const LATIN_ALLOWED = /\b(Registrum|API|JSON|PDF|PNG|JPEG|ST\.\d+)\b/g;
+const SCRIPT: Partial<Record<Lang, RegExp>> = { ar: /\p{Script=Arabic}/u, zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u };
+
+test('every error code the server, the procedures and the client can return has a message', () => {
+  const codes = errorCodes();
+  assert.ok(codes.size > 50, `only ${codes.size} codes found: the scan of the sources is broken`);
+  const missing = [...codes].filter(([c]) => !(`error.${c}` in errors.en)).map(([c, f]) => `error.${c} (${f})`);
+  assert.deepEqual(missing, [], `add these to packages/web/src/i18n/errors.ts in the six languages:\n  ${missing.join('\n  ')}`);
+});
+
+test('every title of the law has its five translations', () => {
+  const titles = lawTitles();
+  assert.ok(titles.size > 100, `only ${titles.size} titles found: the walk of the frameworks is broken`);
+  const missing: string[] = [];
+  for (const [title, where] of titles) {
+    const tr = LAW_TEXT[title];
+    const lacking = OTHERS.filter((l) => !tr?.[l]?.trim());
+    if (lacking.length) missing.push(`${JSON.stringify(title)} lacks ${lacking.join(', ')} (${where[0]}${where.length > 1 ? ` and ${where.length - 1} more` : ''})`);
+  }
+  assert.deepEqual(missing, [], `add these to LAW_TEXT in packages/web/src/i18n/law.ts (npx tsx packages/web/test/law-titles.ts prints stubs):\n  ${missing.join('\n  ')}`);
+});
+
+test('LAW_TEXT is kept sorted, one entry per English title', () => {
+  const keys = Object.keys(LAW_TEXT);
+  const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  assert.deepEqual(keys, sorted);
+  for (const [t, tr] of Object.entries(LAW_TEXT)) assert.deepEqual(Object.keys(tr).sort(), [...OTHERS].sort(), t);
+});
+
+test('no catalogue has an empty message, a missing key or a placeholder that differs from English', async () => {
+  const problems: string[] = [];
+  for (const [name, cat] of [...(await catalogues()), ['law.ts:LAW_TEXT', lawCatalog()] as [string, Catalog]]) {
+    for (const [key, en] of Object.entries(cat.en)) {
+      if (!en.trim()) problems.push(`${name} en ${key}: empty`);
+      for (const l of OTHERS) {
+        const text = cat[l][key];
+        if (typeof text !== 'string' || !text.trim()) { problems.push(`${name} ${l} ${key}: empty or missing`); continue; }
+        if (placeholders(text) !== placeholders(en)) problems.push(`${name} ${l} ${key}: placeholders {${placeholders(text)}} instead of {${placeholders(en)}}`);
+      }
+    }
+    for (const l of OTHERS) for (const key of Object.keys(cat[l])) if (!(key in cat.en)) problems.push(`${name} ${l} ${key}: not in English`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('no message is left in English: Arabic, Chinese and Russian are written in their script, French and Spanish differ from English', async () => {
+  const problems: string[] = [];
+  for (const [name, cat] of [...(await catalogues()), ['law.ts:LAW_TEXT', lawCatalog()] as [string, Catalog]]) {
+    for (const [key, en] of Object.entries(cat.en)) {
+      for (const l of OTHERS) {
+        const text = cat[l][key];
+        if (typeof text !== 'string') continue;
+        const script = SCRIPT[l];
+        if (script) {
+          const rest = text.replace(/\{\w+\}/g, '').replace(LATIN_ALLOWED, '');
+          if (/\p{L}/u.test(rest) && !script.test(rest)) problems.push(`${name} ${l} ${key}: ${JSON.stringify(text)}`);
+        } else if (text === en && en.trim().split(/\s+/).length >= 3) {
+          // A sentence of three words or more identical to English was not translated; a single
+          // word ('Date', 'Opposition') may well be the same.
+          problems.push(`${name} ${l} ${key}: ${JSON.stringify(text)}`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
