@@ -66,3 +66,13 @@ test('an unknown address shows a page, not a blank screen; the API keeps its pro
   assert.equal((await r.json()).code, 'ROUTE_NOT_FOUND');
   await page.context().close();
 });
+
+test('the accessibility check is not blind: it reports a violation planted in the page', async () => {
+  const page = await newPage(browser, office.url, 'en');
+  await page.goto('/');
+  await page.locator('h1').waitFor();
+  await page.evaluate(() => { const i = document.createElement('img'); i.src = 'data:,'; document.querySelector('main')!.appendChild(i); });
+  const v = await seriousViolations(page);
+  assert.ok(v.some((x) => x.id === 'image-alt'), describeViolations(v));
+  await page.context().close();
+});
