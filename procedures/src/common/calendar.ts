@@ -260,3 +260,25 @@ export function formatPeriod(spec: PeriodSpec): string {
     .join(' ');
   return text || '0 days';
 }
+
+/**
+ * The periods of a procedure as its rules see them. A rule that computes a period itself (a priority year,
+ * the entry into the national phase) gets the same spec an office framework overrides and the same
+ * computation a time limit of that period gets, so a guard and a time limit never disagree on a last day.
+ */
+export interface PeriodTable {
+  readonly specs: Readonly<Record<string, PeriodSpec>>;
+  /** The spec of `key`; an unknown key is an error in the procedure, not in the request. */
+  spec(key: string): PeriodSpec;
+  /** When the period `key` running from `start` ends, extended to a working day unless its spec says not. */
+  end(key: string, start: LegalDate): PeriodEnd;
+}
+
+export function periodTable(specs: Readonly<Record<string, PeriodSpec>>, calendars: OfficeCalendar[] | null, owner = 'procedure'): PeriodTable {
+  const spec = (key: string): PeriodSpec => {
+    const p = Object.hasOwn(specs, key) ? specs[key] : undefined;
+    if (!p) throw new Error(`${owner} has no period '${key}'`);
+    return p;
+  };
+  return { specs, spec, end: (key, start) => computePeriodEnd(start, spec(key), calendars) };
+}

@@ -1,5 +1,5 @@
 // Pieces every procedure shares: the payment act, event helpers and payload schemas.
-import { compareDates, computePeriodEnd, parseLegalDate } from './calendar.ts';
+import { compareDates, formatPeriod, parseLegalDate } from './calendar.ts';
 import type { ActContext, ActDefinition, Refusal, StatusEvent } from './types.ts';
 
 type Guard = (ctx: ActContext) => Refusal | null;
@@ -19,21 +19,21 @@ export function feesPaid(ctx: ActContext): Refusal | null {
 }
 
 /**
- * Paris Convention art. 4C: each priority claimed in the filing is within `months` of its date. The period
- * runs forward from the priority date and ends on the day with the same number, or the last day of a
- * shorter month (art. 4C(2)): counting back from the filing date instead would let 28 Feb -> 31 Aug pass
- * when the period ended on 28 Aug. A last day on which the office is closed extends to the next working
- * day (art. 4C(3)).
+ * Paris Convention art. 4C: each priority claimed in the filing is within the procedure's period `key` of
+ * its date. The period runs forward from the priority date and ends on the day with the same number, or the
+ * last day of a shorter month (art. 4C(2)): counting back from the filing date instead would let
+ * 28 Feb -> 31 Aug pass when the period ended on 28 Aug. A last day on which the office is closed extends
+ * to the next working day (art. 4C(3)).
  */
-export const parisPriority = (months: number): Guard => (ctx) => {
+export const parisPriority = (key = 'priority'): Guard => (ctx) => {
   for (const claim of ctx.payload.priorityClaims ?? []) {
     const date = parseLegalDate(claim.date);
     if (compareDates(date, ctx.today) > 0) {
       return { code: 'PRIORITY_DATE_IN_FUTURE', message: `Priority date ${date} is after the filing date`, details: { claim } };
     }
-    const lastDay = computePeriodEnd(date, { months }, ctx.calendars).lastDay;
+    const lastDay = ctx.periods.end(key, date).lastDay;
     if (compareDates(ctx.today, lastDay) > 0) {
-      return { code: 'PRIORITY_PERIOD_EXPIRED', message: `The priority period of ${months} months from ${date} ended on ${lastDay}, before the filing date ${ctx.today} (Paris Convention art. 4C)`, details: { claim, lastDay } };
+      return { code: 'PRIORITY_PERIOD_EXPIRED', message: `The priority period of ${formatPeriod(ctx.periods.spec(key))} from ${date} ended on ${lastDay}, before the filing date ${ctx.today} (Paris Convention art. 4C)`, details: { claim, lastDay } };
     }
   }
   return null;

@@ -1,7 +1,7 @@
 // The vocabulary in which the law of an office is written down. A procedure is data: states, acts,
 // periods and fees. Where a rule needs a computation (a conditional next state, a fee quantity),
 // it is a pure function of the case view, never IO.
-import type { LegalDate, OfficeCalendar, PeriodSpec } from './calendar.ts';
+import type { LegalDate, OfficeCalendar, PeriodSpec, PeriodTable } from './calendar.ts';
 
 export type Right = 'trademark' | 'trademark-opposition' | 'patent' | 'utility-model' | 'design' | 'gi' | 'recordal';
 
@@ -60,6 +60,8 @@ export interface Money { amount: number; currency: string }
 
 export interface TimeLimitView {
   kind: string;
+  /** The event the period ran from (the engine always gives it; a hand-made view in a test may leave it out). */
+  startsFrom?: LegalDate;
   dueOn: LegalDate;
   windowOpensOn: LegalDate | null;
   graceEndsOn: LegalDate | null;
@@ -85,14 +87,25 @@ export interface ActContext {
   case: CaseView;
   payload: Record<string, any>;
   today: LegalDate;
-  /** The office calendars of the framework, for periods a rule computes itself (e.g. priority). */
+  /** The office calendars of the framework (working days, e.g. when a fee paid late bears a surcharge). */
   calendars: OfficeCalendar[];
+  /**
+   * The procedure's periods with the office framework's overrides, for periods a rule computes itself
+   * (the priority year, national-phase entry): computed exactly as a time limit of the period is.
+   */
+  periods: PeriodTable;
 }
 
 export interface Refusal { code: string; message: string; details?: Record<string, unknown> }
 
 export interface FeeCharge {
+  /** The fee item (with `codeFor`: the item schedules are checked for and the law in force lists). */
   code: string;
+  /**
+   * Where the item depends on the case (e.g. another application fee for a collective mark): the item
+   * charged instead of `code`. It must be in the schedule in force, like `code`.
+   */
+  codeFor?: (ctx: ActContext) => string;
   quantity?: (ctx: ActContext) => number;
   /** The fee falls due only if this holds (e.g. a surcharge after the due date). */
   when?: (ctx: ActContext) => boolean;
@@ -104,6 +117,12 @@ export interface TimeLimitOpening {
   period: string;
   /** The event the period runs from; the act's office date when absent. */
   from?: (ctx: ActContext) => LegalDate;
+  /**
+   * A shorter length the party chose (a deferment of publication for less than the longest the law
+   * allows): the time limit runs for it instead; `period` stays the longest, which the act's guard enforces.
+   * Null: the whole period.
+   */
+  requestedLength?: (ctx: ActContext) => PeriodSpec | null;
   /** Key into `periods`: the window opens this long before the due date (e.g. renewal). */
   windowBefore?: string;
   /** Key into `periods`: a grace period after the due date, usually with a surcharge. */
@@ -142,6 +161,13 @@ export interface ActDefinition {
   fees?: readonly FeeCharge[];
   /** 'before': the act is refused unless the fees it triggers are covered by payments. */
   payment?: 'before' | 'later';
+  /**
+   * The act publishes the case (an application published, a registration made known): the case is public
+   * from this act on, and the act's effects record it, so an "as of" read before its date shows the case
+   * unpublished. A function where it depends on the case (a design registered while its publication is
+   * deferred is not published). What the public then sees is the procedure's `publicFields`.
+   */
+  publishes?: boolean | ((ctx: ActContext) => boolean);
   /** Projection fields the act sets (pure). */
   effects?: (ctx: ActContext) => Record<string, unknown>;
   /** The legal-status event the act publishes; a function where it depends on the case. */
@@ -191,7 +217,11 @@ export interface ChildFiling {
 export interface StateDefinition {
   title: string;
   terminal?: boolean;
-  /** The case data are public (published in the register) in this state. */
+  /**
+   * Every case in this state is public, whatever act brought it there (an opposition, public from its
+   * filing; a designation WIPO has published). Otherwise a case becomes public by the act that publishes
+   * it (`ActDefinition.publishes`). Either way it stays public.
+   */
   public?: boolean;
   statusCategory?: string;
 }
@@ -225,6 +255,11 @@ export interface ProcedureDefinition {
    * notes, fee bookkeeping — stays with the parties and the office).
    */
   publicFields?: readonly string[];
+  /**
+   * Kinds of documents on the file anyone may download once the case is public: what the publication
+   * contains (the representation of the mark, the views, the description as published), never the rest.
+   */
+  publicDocuments?: readonly string[];
   /** What lists and the register show as the case's title (the mark, the title of the invention ...). */
   caseTitle?: (data: Record<string, any>) => string | null;
   states: Record<string, StateDefinition>;
@@ -250,4 +285,4 @@ export interface Framework {
   procedures: ProcedureDefinition[];
 }
 
-export type { LegalDate, OfficeCalendar, PeriodSpec };
+export type { LegalDate, OfficeCalendar, PeriodSpec, PeriodTable };

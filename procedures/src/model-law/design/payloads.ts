@@ -52,6 +52,8 @@ export const fileDesignSchema = {
     priorityClaims: { type: 'array', maxItems: 20, items: priorityClaimSchema },
     /** Deferment of publication (ML r. 57(2)): requested with the application only. */
     deferPublication: { type: 'boolean' },
+    /** The deferment asked for, in months, up to the longest the law allows (ML r. 57(2)); absent: the longest. */
+    defermentMonths: { type: 'integer', minimum: 1, maximum: 1200 },
     language: { type: 'string', pattern: '^[a-z]{2}$' },
   },
 } as const;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { decide } from '../../../../packages/server/src/procedure-engine/decide.ts';
 import {
-  findFramework, findProcedure, parseLegalDate,
+  findFramework, findProcedure, parseLegalDate, periodTable,
   type ActContext, type CaseView, type Performer, type ProcedureDefinition, type TimeLimitView,
 } from '../../index.ts';
 import { LOCARNO_CLASSES } from './locarno.ts';
@@ -300,7 +300,7 @@ test('every event the design procedure can emit is an ST.96 DesignEventCategory 
     for (const limits of [[], [limit('deferment', '2028-09-02')]]) {
       for (const data of [{}, { objectedDesigns: [1] }, { objectedDesigns: [1, 2, 3] }]) {
         for (const payload of [{}, { designs: [1] }]) {
-          samples.push({ case: { id: 'x', number: 'DS-1', right: 'design', state, filingDate: d('2026-03-02'), data: filed(data), openTimeLimits: limits, parent: null }, payload, today: d('2027-01-04'), calendars: modelLaw.calendars });
+          samples.push({ case: { id: 'x', number: 'DS-1', right: 'design', state, filingDate: d('2026-03-02'), data: filed(data), openTimeLimits: limits, parent: null }, payload, today: d('2027-01-04'), calendars: modelLaw.calendars, periods: periodTable(ML.periods, modelLaw.calendars) });
         }
       }
     }

@@ -5,7 +5,7 @@
 //
 // Designs are numbered 1, 2 ... in the order of the request. The case data record which of them were
 // refused (`refusedDesigns`), which are in force (`designsInForce`) and which lapsed (`lapsedDesigns`).
-import { addYears, compareDates, parseLegalDate, type LegalDate } from '../../common/calendar.ts';
+import { addYears, compareDates, computePeriodEnd, formatPeriod, parseLegalDate, type LegalDate, type PeriodSpec } from '../../common/calendar.ts';
 import { allOf, feesPaid, parisPriority, payFees, remarksSchema } from '../../common/standard.ts';
 import { st87 } from '../../common/st87.ts';
 import type { ActContext, ActDefinition, PartyChange, Performer, ProcedureDefinition, Refusal } from '../../common/types.ts';
@@ -109,6 +109,33 @@ const termEnd = (start: (ctx: ActContext) => LegalDate, o: DesignLawOptions) => 
 /** The deferment of publication is running (it is closed once the design is published). */
 const deferred = (ctx: ActContext) => ctx.case.openTimeLimits.some((t) => t.kind === 'deferment');
 
+/** The deferment runs from the earliest priority date, or the filing date (ML r. 57(2)). */
+const defermentStart = (ctx: ActContext): LegalDate => earliestPriority(ctx.payload.priorityClaims) ?? ctx.today;
+
+/** The length of deferment the applicant asked for; null: the longest the law allows (the period `deferment`). */
+const requestedDeferment = (ctx: ActContext): PeriodSpec | null =>
+  (ctx.payload.deferPublication === true && Number.isInteger(ctx.payload.defermentMonths) ? { months: ctx.payload.defermentMonths } : null);
+
+/** A deferment is asked for at most for the longest the law allows, and a length only with the request itself. */
+function defermentWithinMaximum(ctx: ActContext): Refusal | null {
+  if (ctx.payload.defermentMonths !== undefined && ctx.payload.deferPublication !== true) {
+    return { code: 'DEFERMENT_NOT_REQUESTED', message: 'A length of deferment is given only with a request to defer publication (deferPublication)', details: { defermentMonths: ctx.payload.defermentMonths } };
+  }
+  const requested = requestedDeferment(ctx);
+  if (!requested) return null;
+  const start = defermentStart(ctx);
+  // Compared on the nominal last days: the deferment is not extended to a working day (see the period).
+  const asked = computePeriodEnd(start, requested, null).nominalLastDay;
+  const longest = computePeriodEnd(start, ctx.periods.spec('deferment'), null).nominalLastDay;
+  return compareDates(asked, longest) > 0
+    ? {
+      code: 'DEFERMENT_TOO_LONG',
+      message: `Publication may be deferred for at most ${formatPeriod(ctx.periods.spec('deferment'))} from ${start} (to ${longest}); ${formatPeriod(requested)} would end on ${asked}`,
+      details: { requested: ctx.payload.defermentMonths, from: start, lastDay: longest },
+    }
+    : null;
+}
+
 const registered = st87('Registered', 'Registered');
 
 export function designProcedure(o: DesignLawOptions = DESIGN_MODEL_LAW_OPTIONS): ProcedureDefinition {
@@ -131,7 +158,8 @@ export function designProcedure(o: DesignLawOptions = DESIGN_MODEL_LAW_OPTIONS):
         },
         (ctx) => locarnoClassKnown(ctx.payload.designs ?? [], (i) => i + 1),
         (ctx) => oneLocarnoClass((ctx.payload.designs ?? []).map((d: Design) => d.locarno.class), o),
-        parisPriority(6), // art. 4C(1): 6 months for industrial designs
+        parisPriority('priority'),
+        defermentWithinMaximum,
       ),
       fees: [
         { code: 'application' },
@@ -142,7 +170,8 @@ export function designProcedure(o: DesignLawOptions = DESIGN_MODEL_LAW_OPTIONS):
       payment: 'later',
       opens: [{
         kind: 'deferment', period: 'deferment', onExpiry: 'end-deferment',
-        from: (ctx) => earliestPriority(ctx.payload.priorityClaims) ?? ctx.today,
+        from: defermentStart,
+        requestedLength: requestedDeferment,
         when: (ctx) => ctx.payload.deferPublication === true,
       }],
       parties: (ctx) => [
@@ -159,6 +188,7 @@ export function designProcedure(o: DesignLawOptions = DESIGN_MODEL_LAW_OPTIONS):
         priorityClaims: ctx.payload.priorityClaims ?? [],
         priorityDate: earliestPriority(ctx.payload.priorityClaims),
         deferPublication: ctx.payload.deferPublication === true,
+        ...(requestedDeferment(ctx) ? { defermentMonths: ctx.payload.defermentMonths } : {}),
         language: ctx.payload.language ?? null,
       }),
       documents: ['filing-receipt'],
@@ -269,6 +299,7 @@ export function designProcedure(o: DesignLawOptions = DESIGN_MODEL_LAW_OPTIONS):
       to: (ctx) => (deferred(ctx) ? 'registered-deferred' : 'registered'),
       performers: ['registrar'],
       guard: feesPaid,
+      publishes: (ctx) => !deferred(ctx),
       opens: termEnd((ctx) => ctx.case.filingDate!, o),
       effects: (ctx) => ({
         registrationDate: ctx.today,
@@ -288,6 +319,8 @@ export function designProcedure(o: DesignLawOptions = DESIGN_MODEL_LAW_OPTIONS):
       to: (ctx) => (ctx.case.state === 'registered-deferred' ? 'registered' : ctx.case.state),
       performers: ['system'],
       automatic: true,
+      // A design that is not yet registered is published at its registration (ML r. 57(1)).
+      publishes: (ctx) => ctx.case.state === 'registered-deferred',
       effects: (ctx) => ({
         defermentEnded: ctx.today,
         ...(ctx.case.state === 'registered-deferred' ? { publicationDate: ctx.today } : {}),
@@ -304,6 +337,7 @@ export function designProcedure(o: DesignLawOptions = DESIGN_MODEL_LAW_OPTIONS):
       within: 'deferment',
       closes: ['deferment'],
       payloadSchema: remarksSchema,
+      publishes: (ctx) => ctx.case.state === 'registered-deferred',
       effects: (ctx) => ({
         defermentEnded: ctx.today,
         ...(ctx.case.state === 'registered-deferred' ? { publicationDate: ctx.today } : {}),
@@ -434,9 +468,12 @@ export function designProcedure(o: DesignLawOptions = DESIGN_MODEL_LAW_OPTIONS):
     },
     acts,
     periods: {
+      // Paris Convention art. 4C(1): 6 months for industrial designs.
+      priority: { months: 6, citation: 'ML r. 53; Paris Convention art. 4C' },
       remedyDeficiency: { months: 2, citation: 'ML r. 55(2)' },
       objectionResponse: { months: 2, citation: 'ML r. 56(3)' },
-      // Not a time limit for an act of a party: it ends on its last day even if the office is closed.
+      // The longest deferment of publication; the applicant may ask for less. Not a time limit for an act
+      // of a party: it ends on its last day even if the office is closed.
       deferment: { months: 30, extendToWorkingDay: false, citation: 'ML r. 57(2)' },
       registrationTerm: { years: o.termYears, extendToWorkingDay: false, citation: 'ML r. 58(1)' },
       renewalWindow: { months: 6, citation: 'ML r. 58(2)' },

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { decide } from '../../../../packages/server/src/procedure-engine/decide.ts';
 import {
-  findFramework, findProcedure, parseLegalDate, type ActContext, type CaseView, type Performer, type TimeLimitView,
+  findFramework, findProcedure, parseLegalDate, periodTable, type ActContext, type CaseView, type Performer, type TimeLimitView,
 } from '../../index.ts';
 import { giCaseTitle } from './procedure.ts';
 
@@ -189,7 +189,7 @@ test('every event the GI procedure can emit is an ST.96 MarkEventCategory (the S
   for (const [type, act] of Object.entries(GI.acts)) {
     for (const state of Object.keys(GI.states)) {
       for (const payload of [{}, { outcome: 'upheld', objection: 1 }, { outcome: 'rejected', objection: 1 }]) {
-        const ctx: ActContext = { case: { id: 'x', number: 'GI-1', right: 'gi', state, filingDate: d('2026-03-02'), data: { objections: [objection(1)] }, openTimeLimits: [], parent: null }, payload, today: d('2026-08-03'), calendars: modelLaw.calendars };
+        const ctx: ActContext = { case: { id: 'x', number: 'GI-1', right: 'gi', state, filingDate: d('2026-03-02'), data: { objections: [objection(1)] }, openTimeLimits: [], parent: null }, payload, today: d('2026-08-03'), calendars: modelLaw.calendars, periods: periodTable(GI.periods, modelLaw.calendars) };
         const e = typeof act.event === 'function' ? act.event(ctx) : act.event ?? null;
         if (!e) continue;
         seen++;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { decide } from '../../../../packages/server/src/procedure-engine/decide.ts';
 import {
-  findFramework, findProcedure, parseLegalDate,
+  findFramework, findProcedure, parseLegalDate, periodTable,
   type ActContext, type CaseView, type Framework, type Performer, type ProcedureDefinition, type StatusEvent, type TimeLimitView,
 } from '../../index.ts';
 import { ruritaniaPatent } from '../../offices/ruritania/patent.ts';
@@ -452,7 +452,7 @@ function possibleEvents(p: ProcedureDefinition): Map<string, StatusEvent[]> {
     const events: StatusEvent[] = [];
     for (const state of ['', ...Object.keys(p.states)]) {
       for (const payload of [{}, { claims: ['1. x'], description: { sha256: SHA('a') } }]) {
-        const ctx = { case: { id: 'x', number: state ? 'X-1' : '', right: p.right, state, filingDate: d('2026-01-01'), data: {}, openTimeLimits: [], parent }, payload, today: d('2026-06-01'), calendars: [] } as ActContext;
+        const ctx = { case: { id: 'x', number: state ? 'X-1' : '', right: p.right, state, filingDate: d('2026-01-01'), data: {}, openTimeLimits: [], parent }, payload, today: d('2026-06-01'), calendars: [], periods: periodTable(p.periods, []) } as ActContext;
         const e = typeof act.event === 'function' ? act.event(ctx) : act.event ?? null;
         if (e) events.push(e);
       }

@@ -2,13 +2,13 @@
 // and examination on request, publication at 18 months, grant, annuities, lapse and restoration.
 // Citations ("ML r. n") refer to the model law rules in docs/model-law.md (patents: r. 20-39).
 //
-// The procedure is built by `patentProcedure(options)`: the first annuity year and the periods that rules
-// compute with themselves (the priority year, national-phase entry ...) are options, because a rule's
-// guard sees the case, not the procedure's `periods`. An office framework builds its procedure with its
-// own options and then changes the rest with `extendProcedure` (see offices/ruritania/patent.ts).
+// The procedure is built by `patentProcedure(options)`: the first annuity year is an option, because it
+// decides which annuity fees and time limits exist. Periods, including those the rules compute themselves
+// (the priority year, national-phase entry ...), are read through `ctx.periods`, so an office framework
+// overrides them with `extendProcedure` like every other period (see offices/ruritania/patent.ts).
 import {
-  addYears, compareDates, computePeriodEnd, lastDayOfMonth, minDate, parseLegalDate,
-  type LegalDate, type OfficeCalendar, type PeriodSpec,
+  addYears, compareDates, computePeriodEnd, formatPeriod, lastDayOfMonth, minDate, parseLegalDate,
+  type LegalDate, type OfficeCalendar, type PeriodSpec, type PeriodTable,
 } from '../../common/calendar.ts';
 import { groundsSchema, payFees, remarksSchema } from '../../common/standard.ts';
 import { st27 } from '../../common/st27.ts';
@@ -30,12 +30,6 @@ export const INCLUDED_CLAIMS = 10;
 export interface PatentLawOptions {
   /** The first year of the application or patent for which an annuity is paid (ML r. 32(1)). */
   annuitiesFrom: number;
-  /**
-   * Periods replacing the model law's. Give them here rather than to extendProcedure: the priority year,
-   * the priority restoration window, national-phase entry and the examination request of a derived
-   * application are also computed by guards and openings, which read them from here.
-   */
-  periods?: Record<string, PeriodSpec>;
 }
 
 export const PATENT_MODEL_LAW_OPTIONS: PatentLawOptions = { annuitiesFrom: 5 };
@@ -50,6 +44,9 @@ export const PATENT_PERIODS: Record<string, PeriodSpec> = {
   examinationRequestDerived: { months: 2, citation: 'ML r. 25(2)' },
   officeActionResponse: { months: 4, citation: 'ML r. 27(2)' },
   publication: { months: 18, extendToWorkingDay: false, citation: 'ML r. 29(1)' },
+  // As soon as possible after the request: the publication falls due the day of the request, so the next
+  // sweep publishes it. An office that needs time to prepare the publication sets that time here.
+  earlyPublication: { days: 0, extendToWorkingDay: false, citation: 'ML r. 29(2)' },
   grantFee: { months: 4, citation: 'ML r. 30(1)' },
   term: { years: PATENT_TERM_YEARS, extendToWorkingDay: false, citation: 'ML r. 31' },
   annuityDue: { endOfMonth: true, extendToWorkingDay: false, citation: 'ML r. 32(2)' },
@@ -90,25 +87,26 @@ export function earliestDate(filingDate: LegalDate, claims: PriorityClaim[] | un
 }
 
 /**
- * Paris Convention art. 4C: a priority period runs forward from the priority date to the day with the same
- * number (or the last day of a shorter month) and, if the office is closed that day, to the next working day.
- * `restoration`: the period after it within which a request for restoration saves the claim (ML r. 22(3)).
+ * Paris Convention art. 4C: a priority period (the procedure's period `priority`) runs forward from the
+ * priority date to the day with the same number (or the last day of a shorter month) and, if the office is
+ * closed that day, to the next working day. `restoration`: the key of the period after it within which a
+ * request for restoration saves the claim (ML r. 22(3)); null where the law has no restoration.
  */
 export function priorityRefusal(
-  claims: PriorityClaim[], filingDate: LegalDate, calendars: OfficeCalendar[], priority: PeriodSpec, restoration: PeriodSpec | null,
+  claims: PriorityClaim[], filingDate: LegalDate, periods: PeriodTable, restoration: string | null,
 ): Refusal | null {
   for (const claim of claims) {
     const date = parseLegalDate(claim.date);
     if (compareDates(date, filingDate) > 0) {
       return { code: 'PRIORITY_DATE_AFTER_FILING_DATE', message: `Priority date ${date} is after the filing date ${filingDate}`, details: { claim } };
     }
-    const lastDay = computePeriodEnd(date, priority, calendars).lastDay;
+    const lastDay = periods.end('priority', date).lastDay;
     const inTime = compareDates(filingDate, lastDay) <= 0;
     if (inTime && claim.restoration) {
       return { code: 'PRIORITY_RESTORATION_NOT_NEEDED', message: `The priority period from ${date} ends on ${lastDay}: the claim needs no restoration`, details: { claim, lastDay } };
     }
     if (inTime) continue;
-    const restorableUntil = restoration ? computePeriodEnd(lastDay, restoration, calendars).lastDay : null;
+    const restorableUntil = restoration ? periods.end(restoration, lastDay).lastDay : null;
     if (restorableUntil && compareDates(filingDate, restorableUntil) <= 0) {
       if (claim.restoration) continue;
       return {
@@ -221,7 +219,6 @@ export function lastDayWithoutSurcharge(dueOn: LegalDate, calendars: OfficeCalen
 // ---------------------------------------------------------------------------------------------------------
 
 export function patentProcedure(options: PatentLawOptions): ProcedureDefinition {
-  const periods: Record<string, PeriodSpec> = { ...PATENT_PERIODS, ...(options.periods ?? {}) };
   const FIRST = options.annuitiesFrom;
   if (!Number.isInteger(FIRST) || FIRST < 2 || FIRST > PATENT_TERM_YEARS) throw new RangeError(`annuitiesFrom must be a year from 2 to ${PATENT_TERM_YEARS}, got ${FIRST}`);
   const YEARS = Array.from({ length: PATENT_TERM_YEARS - FIRST + 1 }, (_, i) => FIRST + i);
@@ -258,8 +255,8 @@ export function patentProcedure(options: PatentLawOptions): ProcedureDefinition 
     const claimsFiled = (ctx: ActContext) => !!(ctx.payload.claims ?? ctx.case.data.claims)?.length;
     // A derived application (divisional, national phase) gets at least 2 months from its receipt (r. 25(2)).
     const derivedLate = (ctx: ActContext) => !!opts.derived && compareDates(
-      computePeriodEnd(filingOf(ctx)!, periods.examinationRequest, ctx.calendars).lastDay,
-      computePeriodEnd(ctx.today, periods.examinationRequestDerived, ctx.calendars).lastDay,
+      ctx.periods.end('examinationRequest', filingOf(ctx)!).lastDay,
+      ctx.periods.end('examinationRequestDerived', ctx.today).lastDay,
     ) < 0;
     return [
       // Claims may follow by 2 months: from the filing date, or from the receipt of a derived application (r. 21(4)).
@@ -288,7 +285,7 @@ export function patentProcedure(options: PatentLawOptions): ProcedureDefinition 
   const withRestorationStatus = (claims: PriorityClaim[] | undefined, today: LegalDate): PriorityClaim[] =>
     (claims ?? []).map((c) => (c.restoration ? { ...c, restoration: { ...c.restoration, status: 'requested' as const, requestedOn: today } } : c));
   const priorityCheck = (claimsOf: (ctx: ActContext) => PriorityClaim[], filingOf: (ctx: ActContext) => LegalDate) =>
-    (ctx: ActContext) => priorityRefusal(claimsOf(ctx), filingOf(ctx), ctx.calendars, periods.priority, periods.priorityRestoration);
+    (ctx: ActContext) => priorityRefusal(claimsOf(ctx), filingOf(ctx), ctx.periods, 'priorityRestoration');
 
   // --- the filing: the filing date needs the applicant (schema), an indication that a patent is sought
   // (the act itself) and a description; claims may follow (r. 21).
@@ -427,17 +424,19 @@ export function patentProcedure(options: PatentLawOptions): ProcedureDefinition 
           return { code: 'INTERNATIONAL_FILING_DATE_IN_FUTURE', message: `The international filing date ${ifd} is after today`, details: { filingDate: ifd } };
         }
         const from = earliestDate(ifd, claims);
-        const lastDay = computePeriodEnd(from, periods.nationalPhaseEntry, ctx.calendars).lastDay;
+        const lastDay = ctx.periods.end('nationalPhaseEntry', from).lastDay;
         if (compareDates(ctx.today, lastDay) > 0) {
           return {
             code: 'NATIONAL_PHASE_PERIOD_EXPIRED',
-            message: `The period for entering the national phase (${periods.nationalPhaseEntry.months} months from the priority date ${from}) ended on ${lastDay}`,
+            message: `The period for entering the national phase (${formatPeriod(ctx.periods.spec('nationalPhaseEntry'))} from the priority date ${from}) ended on ${lastDay}`,
             details: { priorityDate: from, lastDay },
           };
         }
         return null;
       },
       payloadSchema: nationalPhaseSchema,
+      // The international publication takes the place of the national one (r. 36(3); PCT art. 29).
+      publishes: internationallyPublished,
       parties: filingParties,
       uploads,
       fees: [
@@ -688,6 +687,9 @@ export function patentProcedure(options: PatentLawOptions): ProcedureDefinition 
         ? { code: 'ALREADY_PUBLISHED', message: `The application was published on ${ctx.case.data.publicationDate}` }
         : null),
       payloadSchema: remarksSchema,
+      // The publication then falls due now instead of after the 18 months (published by the sweep).
+      closes: ['publication'],
+      opens: [{ kind: 'publication', period: 'earlyPublication', onExpiry: 'publish-application' }],
       effects: (ctx) => ({ earlyPublicationRequestedOn: ctx.today }),
     },
     'publish-application': {
@@ -705,6 +707,7 @@ export function patentProcedure(options: PatentLawOptions): ProcedureDefinition 
         return null;
       },
       closes: ['publication'],
+      publishes: true,
       effects: (ctx) => ({ publicationDate: ctx.today }),
       event: st27('Q10', 'Q12'),
       documents: ['application-publication'],
@@ -742,6 +745,7 @@ export function patentProcedure(options: PatentLawOptions): ProcedureDefinition 
       guard: feesPaid,
       // The grant is published with the specification: an application not yet published needs no publication of its own.
       closes: ['publication'],
+      publishes: true,
       opens: [{ kind: 'term', period: 'term', from: (ctx) => ctx.case.filingDate!, onExpiry: 'expire' }],
       effects: (ctx) => ({
         grantDate: ctx.today,
@@ -911,6 +915,14 @@ export function patentProcedure(options: PatentLawOptions): ProcedureDefinition 
     filingAct: 'file',
     initialActs: ['enter-national-phase', 'file-divisional'],
     caseTitle: (data) => data.title ?? null,
+    // What the publication of the application (r. 29) and of the grant (r. 30(2)) contains; the file's
+    // bookkeeping (fees, examination requests, office actions, annuities) stays with the parties and the office.
+    publicFields: [
+      'title', 'applicants', 'inventors', 'abstract', 'description', 'drawings', 'claims', 'ipc', 'language', 'filingDate',
+      'priorityClaims', 'publicationDate', 'publishedBy', 'internationalApplication', 'parentApplication',
+      'grantDate', 'patentNumber', 'grantPublicationDate', 'expiryDate',
+    ],
+    publicDocuments: ['description', 'drawings', 'application-publication', 'patent-specification'],
     states: {
       incomplete: { title: 'Received, filing date not yet accorded' },
       formalities: { title: 'Formalities examination' },
@@ -934,7 +946,7 @@ export function patentProcedure(options: PatentLawOptions): ProcedureDefinition 
       converted: { title: 'Converted into a utility-model application', terminal: true },
     },
     acts,
-    periods,
+    periods: PATENT_PERIODS,
     fees: [{
       effectiveFrom: parseLegalDate('2000-01-01'),
       currency: 'EUR',

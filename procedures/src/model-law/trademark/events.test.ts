@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { FRAMEWORKS, parseLegalDate, type ActContext, type CaseView } from '../../index.ts';
+import { FRAMEWORKS, parseLegalDate, periodTable, type ActContext, type CaseView } from '../../index.ts';
 
 const codes = (file: string) => new Set(readFileSync(new URL(`../../../../reference/st96/${file}`, import.meta.url), 'utf8')
   .split('\n').slice(1).filter(Boolean).map((l) => (l.startsWith('"') ? l.slice(1, l.indexOf('"', 1)) : l.split(',')[0])));
@@ -16,7 +16,7 @@ for (const f of FRAMEWORKS) for (const p of f.procedures.filter((x) => x.statusS
   test(`${f.id} ${p.right} ${p.version}: every event is an ST.96 MarkEventCategory and every status an ST.96 MarkCurrentStatusCategory`, () => {
     for (const [type, act] of Object.entries(p.acts)) {
       const samples = typeof act.event === 'function'
-        ? [act.event({ case: view('formalities'), payload: {}, today: parseLegalDate('2026-01-01'), calendars: [] } as ActContext), act.event({ case: view('formalities'), payload: { goodsServices: [{ classNumber: 1, terms: ['x'] }] }, today: parseLegalDate('2026-01-01'), calendars: [] } as ActContext)]
+        ? [act.event({ case: view('formalities'), payload: {}, today: parseLegalDate('2026-01-01'), calendars: [], periods: periodTable(p.periods, []) } as ActContext), act.event({ case: view('formalities'), payload: { goodsServices: [{ classNumber: 1, terms: ['x'] }] }, today: parseLegalDate('2026-01-01'), calendars: [], periods: periodTable(p.periods, []) } as ActContext)]
         : [act.event ?? null];
       for (const e of samples) {
         if (!e) continue;

@@ -64,7 +64,7 @@ const acts: Record<string, ActDefinition> = {
     from: [],
     to: (ctx) => (minimumRequirementsMet(ctx) ? 'formalities' : 'incomplete'),
     performers: ['party'],
-    guard: allOf(parisPriority(6), distinctClasses),
+    guard: allOf(parisPriority('priority'), distinctClasses),
     payloadSchema: fileTrademarkSchema,
     parties: applicantAndRepresentative,
     uploads: markImage,
@@ -234,6 +234,7 @@ const acts: Record<string, ActDefinition> = {
     from: ['accepted'],
     to: 'published',
     performers: ['registrar'],
+    publishes: true,
     opens: [{ kind: 'opposition', period: 'opposition', onExpiry: 'close-opposition-period' }],
     effects: (ctx) => ({ publicationDate: ctx.today, pendingOppositions: 0, oppositionPeriodClosed: false }),
     event: st61('Application published', 'Application published'),
@@ -292,6 +293,8 @@ const acts: Record<string, ActDefinition> = {
     to: 'registered',
     performers: ['registrar'],
     guard: feesPaid,
+    // The registration is published (ST.61 Registration published); the application already was (r. 8).
+    publishes: true,
     opens: [{
       kind: 'renewal', period: 'registrationTerm',
       from: (ctx) => ctx.case.filingDate!,
@@ -410,6 +413,7 @@ export const trademarkModelLaw: ProcedureDefinition = {
   acts,
   periods: {
     completeFiling: { months: 2, citation: 'ML r. 3(2)' },
+    priority: { months: 6, citation: 'ML r. 4; Paris Convention art. 4C' },
     remedyDeficiency: { months: 2, citation: 'ML r. 5(2)' },
     refusalResponse: { months: 3, citation: 'ML r. 7(3)' },
     opposition: { months: 3, citation: 'ML r. 9(1)' },

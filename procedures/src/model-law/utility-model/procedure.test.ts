@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { decide } from '../../../../packages/server/src/procedure-engine/decide.ts';
 import {
-  findFramework, findProcedure, parseLegalDate,
+  findFramework, findProcedure, parseLegalDate, periodTable,
   type ActContext, type CaseView, type Performer, type ProcedureDefinition, type StatusEvent, type TimeLimitView,
 } from '../../index.ts';
 import { utilityModelModelLaw } from './procedure.ts';
@@ -154,7 +154,7 @@ function possibleEvents(p: ProcedureDefinition): Map<string, StatusEvent[]> {
     const events: StatusEvent[] = [];
     for (const state of ['', ...Object.keys(p.states)]) {
       for (const payload of [{}, { claims: ['1. x'], description: DESCRIPTION }]) {
-        const ctx = { case: { id: 'x', number: state ? 'X-1' : '', right: p.right, state, filingDate: d('2026-01-01'), data: {}, openTimeLimits: [], parent }, payload, today: d('2026-06-01'), calendars: [] } as ActContext;
+        const ctx = { case: { id: 'x', number: state ? 'X-1' : '', right: p.right, state, filingDate: d('2026-01-01'), data: {}, openTimeLimits: [], parent }, payload, today: d('2026-06-01'), calendars: [], periods: periodTable(p.periods, []) } as ActContext;
         const e = typeof act.event === 'function' ? act.event(ctx) : act.event ?? null;
         if (e) events.push(e);
       }

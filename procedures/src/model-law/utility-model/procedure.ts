@@ -75,7 +75,7 @@ const claimsOpening = (
 });
 
 const priorityCheck = (claimsOf: (ctx: ActContext) => PriorityClaim[]) => (ctx: ActContext) =>
-  priorityRefusal(claimsOf(ctx), ctx.today, ctx.calendars, UTILITY_MODEL_PERIODS.priority, null);
+  priorityRefusal(claimsOf(ctx), ctx.today, ctx.periods, null);
 
 const described = (ctx: ActContext) => !!ctx.payload.description?.sha256;
 const fileFilingDate = (ctx: ActContext): LegalDate | null => (described(ctx) ? ctx.today : null);
@@ -269,6 +269,7 @@ const acts: Record<string, ActDefinition> = {
     from: ['registered'],
     to: 'in-force',
     performers: ['registrar'],
+    publishes: true,
     effects: (ctx) => ({ publicationDate: ctx.today }),
     event: st27('Q10', 'Q13'),
     documents: ['utility-model-publication'],
@@ -356,6 +357,12 @@ export const utilityModelModelLaw: ProcedureDefinition = {
   filingAct: 'file',
   initialActs: ['file-by-conversion'],
   caseTitle: (data) => data.title ?? null,
+  // What the publication of the registration (r. 42) contains; the bookkeeping stays with the parties and the office.
+  publicFields: [
+    'title', 'applicants', 'inventors', 'abstract', 'description', 'drawings', 'claims', 'ipc', 'language', 'filingDate',
+    'priorityClaims', 'convertedFrom', 'publicationDate', 'registrationDate', 'registrationNumber', 'expiryDate',
+  ],
+  publicDocuments: ['description', 'drawings', 'utility-model-publication'],
   states: {
     incomplete: { title: 'Received, filing date not yet accorded' },
     formalities: { title: 'Formalities examination' },

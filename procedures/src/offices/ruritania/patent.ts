@@ -30,11 +30,13 @@ const RPA: Record<string, string> = {
 const RPA_PERIODS: Record<string, string> = {
   completeFiling: 'RPA s. 15(2)', claims: 'RPA s. 15(4)', priority: 'RPA s. 16(1); Paris Convention art. 4C',
   priorityRestoration: 'RPA s. 16(3)', remedyDeficiency: 'RPA s. 18(2)', examinationRequest: 'RPA s. 19(1)',
-  examinationRequestDerived: 'RPA s. 19(2)', officeActionResponse: 'RPA s. 21(2)', publication: 'RPA s. 23(1)',
+  examinationRequestDerived: 'RPA s. 19(2)', officeActionResponse: 'RPA s. 21(2)', publication: 'RPA s. 23(1)', earlyPublication: 'RPA s. 23(2)',
   grantFee: 'RPA s. 26(1)', term: 'RPA s. 27', annuityDue: 'RPA s. 40(2)', annuityWindow: 'RPA s. 40(3)',
   annuityGrace: 'RPA s. 40(4)', restoration: 'RPA s. 42(1)', nationalPhaseEntry: 'RPA s. 60(1); PCT art. 22(3), 39(1)(b)',
 };
 
+// Every period keeps the model law's length, cited to the Act, except national-phase entry: 31 months
+// (PCT art. 22(3)). The entry guard reads it from here like the time limits do.
 const periods: Record<string, PeriodSpec> = {
   ...Object.fromEntries(Object.entries(PATENT_PERIODS).map(([k, p]) => [k, { ...p, citation: RPA_PERIODS[k] }])),
   nationalPhaseEntry: { months: 31, citation: RPA_PERIODS.nationalPhaseEntry },
@@ -60,12 +62,13 @@ const fees: FeeScheduleVersion = {
   },
 };
 
-export const ruritaniaPatent = extendProcedure(patentProcedure({ annuitiesFrom: RPA_ANNUITIES_FROM, periods }), {
+export const ruritaniaPatent = extendProcedure(patentProcedure({ annuitiesFrom: RPA_ANNUITIES_FROM }), {
   framework: 'ruritania',
   version: '2026.1',
   effectiveFrom: d('2000-01-01'),
   title: 'Patent (Ruritania Patents Act)',
   numberPrefix: 'RP',
+  periods,
   fees: [fees],
   acts: Object.fromEntries(Object.entries(RPA).map(([act, legalBasis]) => [act, { legalBasis }])),
 });

@@ -45,7 +45,9 @@ export async function readCase(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
     for (const a of acts) data = { ...data, ...(a.effects?.data ?? {}) };
     state = acts[acts.length - 1].state_after;
     filingDate = (data.filingDate ?? null) as LegalDate | null;
-    isPublic = acts.some((a) => procedure.states[a.state_after]?.public);
+    // Public from the act that published the case (recorded in its effects), or from reaching a state whose
+    // cases are always public (acts recorded before publication was an act's own effect say only that).
+    isPublic = acts.some((a) => a.effects?.published === true || !!procedure.states[a.state_after]?.public);
     if (!full && !isPublic) throw new DomainError('CASE_NOT_FOUND', `Case ${idOrNumber} not found`, 404);
   }
   const refDate = asOf ?? today;
@@ -71,7 +73,7 @@ export async function readCase(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
     timeLimits: limits,
     acts: acts.map((a) => (full ? presentAct(a, procedure) : presentPublicAct(a, procedure))),
     fees: full && !asOf ? { outstanding: c.fees_outstanding, credit: c.credit, currency: c.currency, items: await repo.feesOf(deps.db, c.id), payments: await repo.paymentsOf(deps.db, c.id) } : null,
-    documents: full ? await repo.documentsOf(deps.db, c.id) : (await repo.documentsOf(deps.db, c.id)).filter((d: any) => isPublic && PUBLIC_DOCUMENT_KINDS.has(d.kind)),
+    documents: full ? await repo.documentsOf(deps.db, c.id) : (await repo.documentsOf(deps.db, c.id)).filter((d: any) => isPublic && publicDocumentKinds(procedure).has(d.kind)),
     children: await repo.childrenOf(deps.db, c.id),
     availableActs: asOf ? [] : availableActs(procedure, c.state, capacities).map((type) => ({
       type, title: procedure.acts[type].title, legalBasis: procedure.acts[type].legalBasis, payloadSchema: procedure.acts[type].payloadSchema ?? null,
@@ -93,8 +95,9 @@ export async function listActs(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
   return (await repo.actsOf(deps.db, c.id)).map((a) => (full ? presentAct(a, procedure) : presentPublicAct(a, procedure)));
 }
 
-/** What of a published case's file anyone may download: the representation of the right as the register shows it. */
-const PUBLIC_DOCUMENT_KINDS = new Set(['mark-image', 'design-view', 'gi-specification']);
+/** What of a published case's file anyone may download: what its procedure publishes (by default, the representation of the right). */
+const DEFAULT_PUBLIC_DOCUMENTS = ['mark-image', 'design-view', 'gi-specification'];
+const publicDocumentKinds = (procedure: ProcedureDefinition): ReadonlySet<string> => new Set(procedure.publicDocuments ?? DEFAULT_PUBLIC_DOCUMENTS);
 
 /** A stored document the viewer may download: parties and staff get the whole file; others what the register publishes of a published case. */
 export async function documentFor(deps: CasesDeps, viewer: Viewer, sha: string): Promise<{ mediaType: string } | null> {
@@ -102,7 +105,7 @@ export async function documentFor(deps: CasesDeps, viewer: Viewer, sha: string):
     const c = await repo.findCase(deps.db, d.case_id);
     if (!c) continue;
     const party = await isPartyTo(deps.db, c, viewer);
-    if (isOffice(viewer) || party || (c.public && PUBLIC_DOCUMENT_KINDS.has(d.kind))) return { mediaType: d.media_type };
+    if (isOffice(viewer) || party || (c.public && publicDocumentKinds(deps.engine.procedureOf(c).procedure).has(d.kind))) return { mediaType: d.media_type };
   }
   return null;
 }
