@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../packages/server/src/app/config.ts';
 import { buildHttp } from '../packages/server/src/app/http.ts';
 import { openOffice } from '../packages/server/src/app/office.ts';
+import { fundAccounts } from '../packages/server/src/modules/accounts/index.ts';
 import { startWorker, workOnce } from '../packages/server/src/app/worker.ts';
 import { openDatabase } from '../packages/server/src/platform/db/db.ts';
 import { insertParty } from '../packages/server/src/procedure-engine/journal.repository.ts';
@@ -70,11 +71,14 @@ async function main() {
       office.storage.put = async (d) => { const t = performance.now(); try { return await put(d); } finally { profile.add(profile.spans, 'storage.put (document file)', performance.now() - t); } };
     }
     // The agent who files, signed in through the API like any client.
-    await office.db.tx(async (q) => {
+    const agentParty = await office.db.tx(async (q) => {
       const partyId = await insertParty(q, { kind: 'legal', name: 'Bench IP Attorneys LLP', country: 'XX', address: '1 Register Street' });
       const uid = await office.access.createUser(q, { username: 'bench-agent', displayName: 'Bench IP Attorneys', role: 'agent', password: 'bench-password', partyId });
       await q.query('UPDATE parties SET user_id = $1 WHERE id = $2', [uid, partyId]);
+      return partyId;
     });
+    // A third of the filings pay by current account: fund the agent's beyond anything a run can spend.
+    await fundAccounts(office.accounts, [agentParty], 100_000_000_00, 'bench-opening-deposit');
     const app = await buildHttp(office);
     const worker = startWorker(office.worker, config.workerIntervalMs);
     const address = await app.listen({ host: '127.0.0.1', port: 0 });

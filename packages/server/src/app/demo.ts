@@ -2,8 +2,10 @@
 // procedure engine like real filings (so their journals verify).
 import type { Role } from '@registrum/procedures';
 import { actorOf, type UserRow } from '../modules/access/index.ts';
+import { DEMO_OPENING_DEPOSIT, fundAccounts } from '../modules/accounts/index.ts';
 import { fileApplication, performAct } from '../modules/cases/index.ts';
 import { insertParty } from '../procedure-engine/journal.repository.ts';
+import { seedEveryRight } from './demo-rights.ts';
 import type { Office } from './office.ts';
 
 export const DEMO_PASSWORD = 'registrum-demo';
@@ -29,6 +31,7 @@ export async function seedDemo(office: Office): Promise<boolean> {
   });
   for (const u of (await office.access.listUsers())) users[u.username] = u;
   const agent = actorOf(users.agent);
+  await fundAccounts(office.accounts, [users.agent.party_id!, users.applicant.party_id!], DEMO_OPENING_DEPOSIT, 'demo-opening-deposit');
   const applicantParty = { kind: 'legal' as const, name: 'Demo Foods Ltd', country: 'XX', address: '20 Harbour Road, Port Town' };
   const file = async (text: string, classes: [number, string[]][], paid: boolean) => {
     const r = await fileApplication(office.cases, agent, {
@@ -57,5 +60,7 @@ export async function seedDemo(office: Office): Promise<boolean> {
   }, { amount: 320_00, currency: 'EUR', method: 'card' });
   const d = await file('KILIMANJARO GOLD', [[30, ['coffee']]], false);
   await act('formalities', d, 'notify-formal-deficiency', { deficiencies: [{ code: 'FEES_UNPAID', description: 'The application fee has not been paid.' }] });
+  // Every other right: patents, designs, a utility model, a geographical indication and a recordal.
+  await seedEveryRight(office, users);
   return true;
 }

@@ -13,8 +13,15 @@ import { DomainError, invalid } from '../kernel/errors.ts';
 import { findUnsafeText } from '../kernel/validate.ts';
 import type { Viewer } from '../modules/cases/index.ts';
 import { accessRoutes } from '../modules/access/access.http.ts';
+import { accountsRoutes } from '../modules/accounts/accounts.http.ts';
 import { adminRoutes } from '../modules/admin/admin.http.ts';
+import { feeScheduleRoutes } from '../modules/admin/fee-schedules.http.ts';
 import { casesRoutes } from '../modules/cases/cases.http.ts';
+import { statsRoutes } from '../modules/stats/stats.http.ts';
+import { draftsRoutes } from '../modules/drafts/drafts.http.ts';
+import { feesRoutes } from '../modules/fees/fees.http.ts';
+import { portfolioRoutes } from '../modules/portfolio/portfolio.http.ts';
+import { referenceRoutes } from '../modules/reference/reference.http.ts';
 import type { Office } from './office.ts';
 import { sendProblem, problem } from './problems.ts';
 
@@ -143,6 +150,13 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
     await accessRoutes(api, office);
     await casesRoutes(api, office);
     await adminRoutes(api, office);
+    await feeScheduleRoutes(api, office);
+    await statsRoutes(api, office);
+    await accountsRoutes(api, office);
+    await draftsRoutes(api, office);
+    await referenceRoutes(api);
+    await feesRoutes(api, office);
+    await portfolioRoutes(api, office);
   }, { prefix: '/api/v1' });
   return app;
 }

@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { findFramework } from '@registrum/procedures';
 import { OfficeClock } from '../kernel/clock.ts';
 import { AccessService } from '../modules/access/index.ts';
+import { accountPayments, type AccountsDeps } from '../modules/accounts/index.ts';
 import { OfficeCalendars } from '../modules/admin/calendars.ts';
+import { OfficeFeeSchedules } from '../modules/admin/fee-schedules.ts';
 import type { CasesDeps } from '../modules/cases/index.ts';
 import { renderDocumentJob } from '../modules/documents/index.ts';
 import { notifyPartiesJob } from '../modules/notifications/index.ts';
 import { openDatabase, type Db } from '../platform/db/db.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { DemoBank, type PaymentProvider } from '../platform/payments/payments.ts';
 import { LocalDiskStorage, MemoryStorage, type BlobStorage } from '../platform/storage/storage.ts';
 import { ProcedureEngine } from '../procedure-engine/engine.ts';
 import type { Config } from './config.ts';
@@ -30,9 +33,13 @@ export interface Office {
   engine: ProcedureEngine;
   /** The holiday calendar versions the office maintains (added to those its frameworks ship). */
   calendars: OfficeCalendars;
+  /** The fee-schedule versions the office maintains (added to those its procedures ship). */
+  feeSchedules: OfficeFeeSchedules;
   access: AccessService;
   storage: BlobStorage;
   cases: CasesDeps;
+  /** Current accounts of parties; the payment provider deposits go through. */
+  accounts: AccountsDeps;
   worker: WorkerDeps;
   close(): Promise<void>;
 }
@@ -55,15 +62,20 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     await clock.load(database);
     const calendars = new OfficeCalendars();
     await calendars.load(database);
-    const engine = new ProcedureEngine(clock, calendars);
+    const feeSchedules = new OfficeFeeSchedules();
+    await feeSchedules.load(database);
+    const engine = new ProcedureEngine(clock, calendars, feeSchedules);
     const storage: BlobStorage = config.dataDir === 'memory://' ? new MemoryStorage() : new LocalDiskStorage(join(config.dataDir, 'documents'));
     const access = new AccessService(database, config.sessionDays);
-    const cases: CasesDeps = { db: database, engine, clock, storage, defaultFramework: config.framework };
+    // Deposits go through the demo bank in demo mode; production has no provider until a bank adapter is configured.
+    const provider: PaymentProvider | null = config.mode === 'demo' ? new DemoBank() : null;
+    const accounts: AccountsDeps = { db: database, clock, currency: framework.office.currency, provider };
+    const cases: CasesDeps = { db: database, engine, clock, storage, defaultFramework: config.framework, accounts: accountPayments(accounts) };
     const worker: WorkerDeps = {
       db: database, engine, clock, log,
       handlers: { 'act.recorded': actRecordedJob(renderDocumentJob(storage), notifyPartiesJob) },
     };
-    return { config, db: database, clock, engine, calendars, access, storage, cases, worker, close: () => database.close() };
+    return { config, db: database, clock, engine, calendars, feeSchedules, access, storage, cases, accounts, worker, close: () => database.close() };
   } catch (e) {
     await database.close().catch(() => {});
     throw e;

@@ -1,13 +1,19 @@
 // decide(): given the law (a procedure version), a case view and a requested act, says whether the act
 // is allowed now and exactly what it does. Pure: no IO, no clock; the caller supplies `today`.
 import {
-  ANY_STATE, compareDates, computePeriodEnd, subtractPeriod,
+  ANY_STATE, compareDates, computePeriodEnd, periodTable, subtractPeriod,
   type ActContext, type ActDefinition, type ChildFiling, type Framework, type LegalDate, type PartyChange, type Performer,
-  type ProcedureDefinition, type StatusEvent,
+  type FeeScheduleVersion, type ProcedureDefinition, type StatusEvent,
 } from '@registrum/procedures';
 import { DomainError } from '../kernel/errors.ts';
 
-export interface FeeLine { code: string; title: string; quantity: number; amount: number; currency: string }
+/** Which fee-schedule version a fee was charged under: one the law ships or one the office added. */
+export interface FeeScheduleRef { source: 'law' | 'office'; effectiveFrom: LegalDate }
+
+export interface FeeLine { code: string; title: string; quantity: number; amount: number; currency: string; schedule?: FeeScheduleRef }
+
+/** A schedule version as the engine may be given it: those the office added say so (default: the law's). */
+export type SourcedFeeSchedule = FeeScheduleVersion & { source?: 'law' | 'office' };
 
 export interface TimeLimitPlan {
   kind: string;
@@ -32,6 +38,8 @@ export interface Decision {
   event: StatusEvent | null;
   documents: string[];
   paymentBefore: boolean;
+  /** The act publishes the case: it is public from now on (see ActDefinition.publishes). */
+  publishes: boolean;
   /** Who joins, replaces or leaves the case's parties. */
   parties: PartyChange[];
   /** The child case the act files, if it files one now. */
@@ -47,10 +55,12 @@ export function decide(
   framework: Framework,
   procedure: ProcedureDefinition,
   actType: string,
-  caseCtx: Omit<ActContext, 'calendars'>,
+  caseCtx: Omit<ActContext, 'calendars' | 'periods'>,
   performerAs: ReadonlySet<Performer>,
 ): Decision {
-  const ctx: ActContext = { ...caseCtx, calendars: framework.calendars };
+  // The rules and the time limits below compute periods with one table, so they cannot disagree.
+  const periods = periodTable(procedure.periods, framework.calendars, `procedure ${procedure.framework}/${procedure.right}@${procedure.version}`);
+  const ctx: ActContext = { ...caseCtx, calendars: framework.calendars, periods };
   const def = Object.hasOwn(procedure.acts, actType) ? procedure.acts[actType] : undefined;
   if (!def) {
     throw new DomainError('UNKNOWN_ACT', `The ${procedure.title} procedure has no act '${actType}'`, 404, { act: actType, right: procedure.right });
@@ -98,10 +108,13 @@ export function decide(
     fees: feesFor(framework, procedure, def, ctx),
     opens: (def.opens ?? []).filter((o) => !o.when || o.when(ctx)).map((o) => {
       const startsFrom = o.from ? o.from(ctx) : ctx.today;
-      const period = periodOf(procedure, o.period);
-      const end = computePeriodEnd(startsFrom, period, framework.calendars);
-      const windowOpensOn = o.windowBefore ? subtractPeriod(end.lastDay, periodOf(procedure, o.windowBefore)) : null;
-      const grace = o.grace ? computePeriodEnd(end.lastDay, periodOf(procedure, o.grace), framework.calendars) : null;
+      const longest = periods.spec(o.period);
+      const requested = o.requestedLength?.(ctx) ?? null;
+      // A length the party chose keeps the period's citation and working-day rule.
+      const period = requested ? { ...requested, extendToWorkingDay: longest.extendToWorkingDay, citation: longest.citation } : longest;
+      const end = requested ? computePeriodEnd(startsFrom, period, framework.calendars) : periods.end(o.period, startsFrom);
+      const windowOpensOn = o.windowBefore ? subtractPeriod(end.lastDay, periods.spec(o.windowBefore)) : null;
+      const grace = o.grace ? periods.end(o.grace, end.lastDay) : null;
       return {
         kind: o.kind,
         startsFrom,
@@ -113,6 +126,7 @@ export function decide(
         computation: {
           period: o.period, spec: period, nominalLastDay: end.nominalLastDay, extended: end.extended,
           calendar: end.calendar, citation: period.citation ?? null,
+          ...(requested ? { requested: true, longest } : {}),
           ...(grace ? { grace: { period: o.grace, nominalLastDay: grace.nominalLastDay, extended: grace.extended, calendar: grace.calendar } } : {}),
           ...(o.windowBefore ? { windowBefore: o.windowBefore } : {}),
         },
@@ -122,6 +136,7 @@ export function decide(
     event,
     documents: [...(def.documents ?? [])],
     paymentBefore: def.payment === 'before',
+    publishes: typeof def.publishes === 'function' ? def.publishes(ctx) : def.publishes === true,
     parties: (def.parties?.(ctx) ?? []).filter((c) => 'remove' in c || !!c.party),
     child: def.createsChild && (!def.createsChild.when || def.createsChild.when(ctx))
       ? {
@@ -130,12 +145,6 @@ export function decide(
       }
       : null,
   };
-}
-
-function periodOf(procedure: ProcedureDefinition, key: string) {
-  const p = procedure.periods[key];
-  if (!p) throw new Error(`procedure ${procedure.framework}/${procedure.right}@${procedure.version} has no period '${key}'`);
-  return p;
 }
 
 /**
@@ -155,9 +164,11 @@ export function feesFor(framework: Framework, procedure: ProcedureDefinition, de
     if (charge.when && !charge.when(ctx)) continue;
     const quantity = charge.quantity ? charge.quantity(ctx) : 1;
     if (quantity <= 0) continue;
-    const item = schedule.items[charge.code];
-    if (!item) throw new Error(`fee schedule ${schedule.effectiveFrom} of ${procedure.framework} has no fee '${charge.code}'`);
-    lines.push({ code: charge.code, title: item.title, quantity, amount: item.amount * quantity, currency: schedule.currency });
+    const code = charge.codeFor ? charge.codeFor(ctx) : charge.code;
+    const item = Object.hasOwn(schedule.items, code) ? schedule.items[code] : undefined;
+    if (!item) throw new Error(`fee schedule ${schedule.effectiveFrom} of ${procedure.framework} has no fee '${code}'`);
+    const ref: FeeScheduleRef = { source: (schedule as SourcedFeeSchedule).source ?? 'law', effectiveFrom: schedule.effectiveFrom };
+    lines.push({ code, title: item.title, quantity, amount: item.amount * quantity, currency: schedule.currency, schedule: ref });
   }
   return lines;
 }

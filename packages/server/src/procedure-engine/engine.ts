@@ -42,6 +42,14 @@ export interface CalendarSource {
   ensureFresh(q: Queryable): Promise<boolean>;
 }
 
+/** Fee-schedule versions an office added to those its procedures ship (see modules/admin/fee-schedules.ts). */
+export interface FeeScheduleSource {
+  /** The framework with the office's versions in each procedure's fee schedules (the framework itself if none). */
+  withOfficeFees(framework: Framework): Framework;
+  /** Checks, in the transaction, that the versions in memory are all there are; reloads and says so if not. */
+  ensureFresh(q: Queryable): Promise<boolean>;
+}
+
 export interface ActRequest {
   caseId: string;
   act: string;
@@ -67,7 +75,7 @@ export interface ActResult {
 
 export class ProcedureEngine {
   /** `calendars`: the office calendar versions an administrator added (see modules/admin/calendars.ts). */
-  constructor(private readonly clock: Clock, private readonly calendars?: CalendarSource) {}
+  constructor(private readonly clock: Clock, private readonly calendars?: CalendarSource, private readonly feeSchedules?: FeeScheduleSource) {}
 
   procedureOf(c: Pick<CaseRow, 'framework' | 'right_kind' | 'procedure_version'>): { framework: Framework; procedure: ProcedureDefinition } {
     const framework = findFramework(c.framework);
@@ -174,19 +182,26 @@ export class ProcedureEngine {
   }
 
   /**
-   * decide() under the framework with the calendar versions the office added; an act that opens time
-   * limits is decided again if another process added a version meanwhile.
+   * decide() under the framework with the calendar and fee-schedule versions the office added; an act
+   * that opens time limits or charges fees is decided again if another process added a version meanwhile.
    */
   private async decide(q: Queryable, framework: Framework, procedure: ProcedureDefinition, act: string, ctx: Parameters<typeof decide>[3], as: Set<Performer>): Promise<Decision> {
     const decision = decide(this.lawOf(framework), procedure, act, ctx, as);
-    if (decision.opens.length === 0 || !this.calendars || !(await this.calendars.ensureFresh(q))) return decision;
+    // Both sources are checked (no short cut): the decision is taken again once, with everything fresh.
+    const calendarsChanged = decision.opens.length > 0 && !!this.calendars && await this.calendars.ensureFresh(q);
+    const feesChanged = decision.fees.length > 0 && !!this.feeSchedules && await this.feeSchedules.ensureFresh(q);
+    if (!calendarsChanged && !feesChanged) return decision;
     return decide(this.lawOf(framework), procedure, act, ctx, as);
   }
 
-  /** The framework with the holiday calendars the administrator maintains added to those it ships. */
-  private lawOf(framework: Framework): Framework {
+  /**
+   * The framework with the holiday calendars and fee-schedule versions the administrator maintains added
+   * to those it ships: the law as the engine applies it (e.g. for a fee quote that must match the charge).
+   */
+  lawOf(framework: Framework): Framework {
     const extra = this.calendars?.forFramework(framework.id) ?? [];
-    return extra.length ? { ...framework, calendars: [...framework.calendars, ...extra] } : framework;
+    const law = extra.length ? { ...framework, calendars: [...framework.calendars, ...extra] } : framework;
+    return this.feeSchedules ? this.feeSchedules.withOfficeFees(law) : law;
   }
 
   async view(q: Queryable, row: CaseRow, parties?: repo.CasePartyRow[]): Promise<CaseView> {
@@ -235,6 +250,8 @@ export class ProcedureEngine {
     const filingDate = (Object.hasOwn(d.data, 'filingDate') ? d.data.filingDate : row.filing_date) as LegalDate | null;
     const title = procedure.caseTitle ? procedure.caseTitle(data) : row.title;
     const partyEffects = await this.applyParties(q, row.id, d.parties, links);
+    // Recorded in the act, so an "as of" read knows from which act on the case was public.
+    const becomesPublic = !row.public && (d.publishes || !!stateDef.public);
     const effects = {
       data: d.data,
       fees: d.fees,
@@ -243,6 +260,7 @@ export class ProcedureEngine {
       timeLimits: { opened: d.opens, closed: d.closes },
       ...(child ? { child } : {}),
       ...(partyEffects ? { parties: partyEffects } : {}),
+      ...(becomesPublic ? { published: true } : {}),
     };
     const event = d.event ? { ...d.event, eventDate: today, effectiveDate: today } : null;
     const act = {
@@ -257,7 +275,7 @@ export class ProcedureEngine {
       fees: ledger.newFees,
       payment: ledger.payment,
       projection: {
-        state: d.stateAfter, public: row.public || !!stateDef.public, filingDate, title, data,
+        state: d.stateAfter, public: row.public || becomesPublic, filingDate, title, data,
         feesOutstanding: ledger.outstanding, credit: ledger.credit,
       },
       // One job per act: render its documents, then notify the parties (see app/office.ts).
@@ -351,7 +369,7 @@ export function performerCapacities(actor: Actor, filing: boolean, partyRoles: r
   return new Set<Performer>([actor.role]);
 }
 
-const limitView = (t: repo.TimeLimitRow) => ({ kind: t.kind, dueOn: t.due_on, windowOpensOn: t.window_opens_on, graceEndsOn: t.grace_ends_on });
+const limitView = (t: repo.TimeLimitRow) => ({ kind: t.kind, startsFrom: t.starts_from, dueOn: t.due_on, windowOpensOn: t.window_opens_on, graceEndsOn: t.grace_ends_on });
 
 export function formatMinor(amount: number, currency: string): string {
   return `${(amount / 100).toFixed(2)} ${currency}`;

@@ -67,4 +67,20 @@ export async function accessRoutes(api: FastifyInstance, office: Office) {
     const id = await office.db.tx((q) => office.access.createUser(q, req.body));
     return reply.code(201).send({ id, username: req.body.username, role: req.body.role });
   });
+
+  api.patch<{ Params: { id: string }; Body: { displayName?: string; role?: Role; active?: boolean; password?: string } }>('/admin/users/:id', {
+    schema: {
+      tags: ['admin'],
+      summary: 'Change a user account: name, role, active, password (administrators; not your own role or active flag). Deactivating or setting a password ends the account\'s sessions',
+      params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } },
+      body: {
+        type: 'object', additionalProperties: false, minProperties: 1,
+        properties: { displayName: { type: 'string', minLength: 1, maxLength: 200 }, role: { type: 'string', enum: [...ROLES] }, active: { type: 'boolean' }, password: { type: 'string', maxLength: 1000 } },
+      },
+    },
+  }, async (req) => {
+    requireOffice(req, ['admin']);
+    const updated = await office.db.tx((q) => office.access.updateUser(q, requireActor(req), req.params.id, req.body, tokenOf(req)?.token));
+    return presentUser(updated);
+  });
 }

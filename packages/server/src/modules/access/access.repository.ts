@@ -45,3 +45,24 @@ export async function insertUser(q: Queryable, u: { username: string; displayNam
 export async function listUsers(q: Queryable): Promise<UserRow[]> {
   return (await q.query<UserRow>('SELECT * FROM users ORDER BY role, username')).rows;
 }
+
+export async function findUserById(q: Queryable, id: string, forUpdate = false): Promise<UserRow | undefined> {
+  return (await q.query<UserRow>(`SELECT * FROM users WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id])).rows[0];
+}
+
+/** Sets the fields given (null = unchanged); returns the account as it is now. */
+export async function updateUser(q: Queryable, id: string, u: { displayName: string | null; role: Role | null; active: boolean | null; passwordHash: string | null }): Promise<UserRow> {
+  const { rows } = await q.query<UserRow>(
+    `UPDATE users SET display_name = coalesce($2, display_name), role = coalesce($3, role), active = coalesce($4, active),
+            password_hash = coalesce($5, password_hash)
+      WHERE id = $1 RETURNING *`,
+    [id, u.displayName, u.role, u.active, u.passwordHash]);
+  return rows[0];
+}
+
+/** Ends every session and API token of a user (but the one named); returns how many were live. */
+export async function revokeSessionsOf(q: Queryable, userId: string, exceptTokenHash: string | null = null): Promise<number> {
+  const { rowCount } = await q.query(
+    'UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND token_hash IS DISTINCT FROM $2', [userId, exceptTokenHash]);
+  return rowCount ?? 0;
+}

@@ -52,7 +52,33 @@ export class AccessService {
   }
 
   listUsers() { return repo.listUsers(this.db); }
+
+  /**
+   * An administrator changes an account. An administrator cannot lock themselves out (deactivate or
+   * demote their own account). A deactivated account, or one whose password was reset, has its
+   * sessions and API tokens ended: whoever held them signs in again (or no longer can); an administrator
+   * changing their own password keeps the session they are using (`currentToken`).
+   */
+  async updateUser(q: Queryable, by: Actor, id: string, patch: { displayName?: string; role?: Role; active?: boolean; password?: string }, currentToken?: string): Promise<repo.UserRow> {
+    if (!UUID.test(id)) throw new DomainError('USER_NOT_FOUND', `No user account ${id}`, 404);
+    if (patch.role !== undefined && !ROLES.includes(patch.role)) throw invalid('UNKNOWN_ROLE', `Unknown role '${patch.role}'`, { roles: ROLES });
+    if (patch.password !== undefined && patch.password.length < 8) throw invalid('PASSWORD_TOO_SHORT', 'A password has at least 8 characters');
+    if (patch.displayName !== undefined && patch.displayName.trim() === '') throw invalid('INVALID_DISPLAY_NAME', 'A display name is not empty');
+    const user = await repo.findUserById(q, id, true);
+    if (!user) throw new DomainError('USER_NOT_FOUND', `No user account ${id}`, 404);
+    if (by.kind === 'user' && by.id === id && (patch.active === false || (patch.role !== undefined && patch.role !== user.role))) {
+      throw new DomainError('SELF_LOCKOUT', 'You cannot deactivate your own account or change your own role; another administrator can', 409);
+    }
+    const updated = await repo.updateUser(q, id, {
+      displayName: patch.displayName?.trim() ?? null, role: patch.role ?? null, active: patch.active ?? null,
+      passwordHash: patch.password !== undefined ? await hashPassword(patch.password) : null,
+    });
+    if (patch.active === false || patch.password !== undefined) await repo.revokeSessionsOf(q, id, currentToken ? sha256(currentToken) : null);
+    return updated;
+  }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function actorOf(user: repo.UserRow): Actor {
   return { kind: 'user', id: user.id, role: user.role, name: user.display_name, partyId: user.party_id };

@@ -5,7 +5,8 @@ import type { Office } from '../../app/office.ts';
 import { requireActor, viewerOf } from '../../app/http.ts';
 import { DomainError, invalid } from '../../kernel/errors.ts';
 import { bytesAre, UPLOAD_TYPES, UPLOAD_LIMITS } from './media.ts';
-import { assignCase, documentFor, fileApplication, listActs, listCases, loadVisibleCase, performAct, readCase, worklist } from './index.ts';
+import { assignCase, BULK_MAX_CASES, bulkAct, documentFor, fileApplication, listActs, listCases, loadVisibleCase, performAct, readCase, worklist } from './index.ts';
+import type { ListQuery } from './use-cases/list-cases.ts';
 
 const caseParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
 const listQuery = {
@@ -13,6 +14,13 @@ const listQuery = {
   properties: {
     state: { type: 'string', maxLength: 500 }, right: { type: 'string', maxLength: 50 }, q: { type: 'string', maxLength: 500 },
     limit: { type: 'integer', minimum: 1, maximum: 200 }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000 }, mine: { type: 'boolean' },
+  },
+} as const;
+const registerQuery = {
+  ...listQuery,
+  properties: {
+    ...listQuery.properties,
+    holder: { type: 'string', maxLength: 200 }, classNumber: { type: 'integer', minimum: 1, maximum: 45 }, number: { type: 'string', maxLength: 100 },
   },
 } as const;
 
@@ -35,13 +43,43 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
     return reply.code(res.status).send(res.body);
   });
 
-  api.get<{ Querystring: { state?: string; right?: string; q?: string; limit?: number; offset?: number; mine?: boolean } }>('/cases', {
-    schema: { tags: ['cases'], summary: 'List the cases the caller may see (the public: published cases only)', querystring: listQuery },
+  api.get<{ Querystring: ListQuery }>('/cases', {
+    schema: {
+      tags: ['cases'],
+      summary: 'List or search the cases the caller may see (the public: published cases only): q = title (any script, any case) or number, holder = holder\'s or applicant\'s name contains, classNumber = Nice class, number = number or its beginning',
+      querystring: registerQuery,
+    },
   }, async (req) => listCases(deps, viewerOf(req), req.query));
 
-  api.get<{ Querystring: { state?: string; limit?: number; offset?: number; mine?: boolean } }>('/worklist', {
-    schema: { tags: ['cases'], summary: "The signed-in officer's worklist: cases awaiting an act of their role, with counts per state", querystring: listQuery },
-  }, async (req) => { requireActor(req); return worklist(deps, viewerOf(req), req.query); });
+  api.get<{ Querystring: ListQuery }>('/worklist', {
+    schema: {
+      tags: ['cases'], querystring: listQuery,
+      summary: "The signed-in officer's worklist: cases awaiting an act of their role, with counts per state and who took each; filters state, right, q (title or number), mine",
+    },
+  }, async (req) => {
+    requireActor(req);
+    const { state, right, q, limit, offset, mine } = req.query;
+    return worklist(deps, viewerOf(req), { state, right, q, limit, offset, mine });
+  });
+
+  api.post<{ Body: { act: string; cases: string[]; payload?: Record<string, any> } }>('/bulk/acts', {
+    schema: {
+      tags: ['cases'],
+      summary: `Perform one act on up to ${BULK_MAX_CASES} cases (ids or numbers), each in its own transaction: a refused case is reported and leaves the others unaffected (office staff)`,
+      body: {
+        type: 'object', required: ['act', 'cases'], additionalProperties: false,
+        properties: {
+          act: { type: 'string', minLength: 1, maxLength: 100 },
+          cases: { type: 'array', minItems: 1, maxItems: BULK_MAX_CASES, items: { type: 'string', minLength: 1, maxLength: 100 } },
+          payload: { type: 'object' },
+        },
+      },
+    },
+  }, async (req) => {
+    const actor = requireActor(req);
+    return bulkAct(deps, actor, viewerOf(req), req.body.act, req.body.cases, req.body.payload ?? {},
+      (err, ref) => req.log.error({ err, case: ref }, 'bulk act failed unexpectedly'));
+  });
 
   api.get<{ Params: { id: string }; Querystring: { asOf?: string } }>('/cases/:id', {
     schema: {

@@ -31,7 +31,11 @@ export async function timeLimitsOf(q: Queryable, caseId: string, asOf?: LegalDat
 }
 
 export async function feesOf(q: Queryable, caseId: string) {
-  return (await q.query('SELECT f.id, f.code, f.title, f.quantity, f.amount, f.currency, f.paid, f.due_on, a.type AS act FROM fees f JOIN acts a ON a.id = f.act_id WHERE f.case_id = $1 ORDER BY f.due_on, a.seq', [caseId])).rows;
+  // The schedule version a fee was charged under is recorded with the act's fee lines (null before it was).
+  return (await q.query(
+    `SELECT f.id, f.code, f.title, f.quantity, f.amount, f.currency, f.paid, f.due_on, a.type AS act,
+            (SELECT e -> 'schedule' FROM jsonb_array_elements(a.effects -> 'fees') e WHERE e ->> 'code' = f.code LIMIT 1) AS schedule
+       FROM fees f JOIN acts a ON a.id = f.act_id WHERE f.case_id = $1 ORDER BY f.due_on, a.seq`, [caseId])).rows;
 }
 
 export async function paymentsOf(q: Queryable, caseId: string) {
@@ -60,6 +64,12 @@ export async function documentsBySha(q: Queryable, sha: string) {
 
 export interface ListFilter {
   states?: string[]; right?: string; text?: string; assignedTo?: string;
+  /** A holder's or applicant's name contains this (any case). */
+  holder?: string;
+  /** The goods and services include this Nice class. */
+  classNumber?: number;
+  /** The case number is this or starts with it. */
+  numberPrefix?: string;
   /** Only cases in one of these (right, state) pairs: a worklist's lanes. */
   lanes?: { right: string; state: string }[];
   /** null = everything (office); otherwise only public cases and those of this user/party. */
@@ -67,13 +77,24 @@ export interface ListFilter {
   limit: number; offset: number;
 }
 
-export async function listCases(q: Queryable, f: ListFilter): Promise<{ rows: CaseRow[]; total: number }> {
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+const contains = (s: string) => `%${escapeLike(s)}%`;
+
+export async function listCases(q: Queryable, f: ListFilter): Promise<{ rows: (CaseRow & { assignee_name: string | null })[]; total: number }> {
   const where: string[] = []; const params: unknown[] = [];
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
   if (f.states?.length) where.push(`c.state = ANY(${p(f.states)})`);
   if (f.right) where.push(`c.right_kind = ${p(f.right)}`);
   if (f.lanes) where.push(`(c.right_kind, c.state) IN (SELECT * FROM unnest(${p(f.lanes.map((l) => l.right))}::text[], ${p(f.lanes.map((l) => l.state))}::text[]))`);
-  if (f.text) where.push(`(c.title ILIKE ${p(`%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)} OR c.number = ${p(f.text)})`);
+  // Case-folded by the database on both sides (lower() folds every script under a UTF-8 ctype), so the
+  // expression indexes of migration 005 serve these searches.
+  if (f.text) where.push(`(lower(c.title) LIKE lower(${p(contains(f.text))}) OR c.number = ${p(f.text.toUpperCase())})`);
+  if (f.holder) {
+    where.push(`EXISTS (SELECT 1 FROM case_parties hp JOIN parties hn ON hn.id = hp.party_id
+      WHERE hp.case_id = c.id AND hp.role IN ('holder', 'applicant') AND lower(hn.name) LIKE lower(${p(contains(f.holder))}))`);
+  }
+  if (f.classNumber !== undefined) where.push(`c.data -> 'goodsServices' @> ${p(JSON.stringify([{ classNumber: f.classNumber }]))}::jsonb`);
+  if (f.numberPrefix) where.push(`c.number LIKE ${p(`${escapeLike(f.numberPrefix)}%`)}`);
   if (f.assignedTo) where.push(`c.assigned_to = ${p(f.assignedTo)}`);
   if (f.visibleTo === 'public') where.push('c.public');
   else if (f.visibleTo) {
@@ -82,7 +103,9 @@ export async function listCases(q: Queryable, f: ListFilter): Promise<{ rows: Ca
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = Number((await q.query<{ n: string }>(`SELECT count(*) AS n FROM cases c ${w}`, params)).rows[0].n);
-  const rows = (await q.query<CaseRow>(`SELECT c.* FROM cases c ${w} ORDER BY c.updated_at DESC, c.id LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`, params)).rows;
+  const rows = (await q.query<CaseRow & { assignee_name: string | null }>(
+    `SELECT c.*, u.display_name AS assignee_name FROM cases c LEFT JOIN users u ON u.id = c.assigned_to ${w}
+      ORDER BY c.updated_at DESC, c.id LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`, params)).rows;
   return { rows, total };
 }
 

@@ -8,6 +8,7 @@ import { DomainError, invalid } from '../../../kernel/errors.ts';
 import { canonicalJson, sha256 } from '../../../kernel/hash.ts';
 import { validatePayload } from '../../../kernel/validate.ts';
 import { initialActsOf } from '../../../procedure-engine/decide.ts';
+import type { Queryable } from '../../../platform/db/db.ts';
 import type { PaymentInput } from '../../../procedure-engine/engine.ts';
 import * as repo from '../cases.repository.ts';
 import type { CasesDeps } from '../deps.ts';
@@ -22,6 +23,8 @@ export interface FileApplicationInput {
   payload: Record<string, any>;
   payment?: PaymentInput;
   idempotencyKey?: string;
+  /** Runs in the filing's transaction once the case is filed (a draft is marked submitted with it). */
+  onFiled?: (q: Queryable, filed: { caseId: string; number: string }) => Promise<void>;
 }
 
 export async function fileApplication(deps: CasesDeps, actor: Actor, input: FileApplicationInput): Promise<{ status: number; body: any; replayed: boolean }> {
@@ -45,6 +48,7 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
     if (!isSt3Code(c.office)) throw invalid('UNKNOWN_OFFICE_CODE', `'${c.office}' is not a WIPO ST.3 office code`, { office: c.office });
   }
   const uploads = await checkUploads(deps.storage, def.uploads?.(payload) ?? []);
+  const charge = deps.accounts.prepare(actor, input.payment);
 
   const key = input.idempotencyKey;
   const requestHash = sha256(canonicalJson({ right: input.right, framework, act: input.act ?? null, payload, payment: input.payment ?? null }));
@@ -54,8 +58,11 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
       if (key && !(await repo.claimIdempotencyKey(q, actor.id, key, requestHash))) {
         throw new RetryReplay();
       }
-      const res = await deps.engine.file(q, { framework, right: input.right, act, payload, actor, payment: input.payment });
+      const res = await deps.engine.file(q, { framework, right: input.right, act, payload, actor, payment: charge?.payment ?? input.payment });
+      // After the case's own work: the account row stays locked until commit, so it is held briefly.
+      await charge?.debit(q, { caseId: res.caseId, caseNumber: res.number, actId: res.actId, description: `${def.title} (${res.number})` });
       await fileUploads(q, res.caseId, res.actId, uploads);
+      await input.onFiled?.(q, { caseId: res.caseId, number: res.number });
       const body = {
         case: { id: res.caseId, number: res.number, state: res.state, filingDate: res.filingDate },
         act: res,

@@ -23,16 +23,31 @@ export function worklistStates(role: Role): { right: string; state: string; acts
   return [...out.values()].map((e) => ({ right: e.right, state: e.state, acts: [...e.acts].sort() }));
 }
 
-export async function listCases(deps: CasesDeps, viewer: Viewer, f: { state?: string; right?: string; q?: string; limit?: number; offset?: number; mine?: boolean; lanes?: { right: string; state: string }[] }) {
+export interface ListQuery {
+  state?: string; right?: string; q?: string; limit?: number; offset?: number; mine?: boolean;
+  /** Register search: holder's or applicant's name contains; Nice class; case number equal or starting with. */
+  holder?: string; classNumber?: number; number?: string;
+}
+
+export async function listCases(deps: CasesDeps, viewer: Viewer, f: ListQuery & { lanes?: { right: string; state: string }[] }) {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200);
   const { rows, total } = await repo.listCases(deps.db, {
     states: f.state ? f.state.split(',') : undefined, right: f.right, text: f.q?.trim() || undefined, lanes: f.lanes,
+    holder: f.holder?.trim() || undefined, classNumber: f.classNumber, numberPrefix: f.number?.trim().toUpperCase() || undefined,
     assignedTo: f.mine && viewer ? viewer.userId : undefined, visibleTo: listScope(viewer), limit, offset: Math.max(f.offset ?? 0, 0),
   });
-  return { total, limit, offset: f.offset ?? 0, items: rows.map((c) => caseSummary(c, deps.engine.procedureOf(c).procedure)) };
+  // Who took a case is office business: shown to office staff only.
+  const office = isOffice(viewer);
+  return {
+    total, limit, offset: f.offset ?? 0,
+    items: rows.map((c) => ({
+      ...caseSummary(c, deps.engine.procedureOf(c).procedure),
+      ...(office ? { assignee: c.assigned_to ? { id: c.assigned_to, name: c.assignee_name ?? '' } : null } : {}),
+    })),
+  };
 }
 
-export async function worklist(deps: CasesDeps, viewer: Viewer, f: { state?: string; limit?: number; offset?: number; mine?: boolean }) {
+export async function worklist(deps: CasesDeps, viewer: Viewer, f: Omit<ListQuery, 'holder' | 'classNumber' | 'number'>) {
   if (!viewer || !isOffice(viewer)) throw new DomainError('FORBIDDEN', 'Worklists are for office staff', 403);
   const lanes = worklistStates(viewer.role);
   const states = [...new Set(lanes.map((l) => l.state))];

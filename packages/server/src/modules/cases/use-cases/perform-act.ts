@@ -23,8 +23,13 @@ export async function performAct(deps: CasesDeps, actor: Actor, idOrNumber: stri
   validatePayload(def.payloadSchema, payload, `'${def.title}'`);
   if (act === 'pay-fees' && !payment) throw invalid('PAYMENT_REQUIRED', 'A payment of fees needs a payment (amount and currency)');
   const uploads = await checkUploads(deps.storage, def.uploads?.(payload) ?? []);
+  const charge = deps.accounts.prepare(actor, payment);
   return deps.db.tx(async (q) => {
-    const res = await deps.engine.perform(q, { caseId: c.id, act, payload, actor, payment });
+    const res = await deps.engine.perform(q, { caseId: c.id, act, payload, actor, payment: charge?.payment ?? payment });
+    // The payment of an act that files a child case is the child's (the engine records it there).
+    await charge?.debit(q, res.child
+      ? { caseId: res.child.caseId, caseNumber: res.child.number, actId: null, description: `${def.title} (${res.child.number})` }
+      : { caseId: c.id, caseNumber: c.number, actId: res.actId, description: `${def.title} (${c.number})` });
     // Documents named by an act that files a child case belong to the child's file.
     await fileUploads(q, res.child?.caseId ?? c.id, res.actId, uploads);
     return res;
