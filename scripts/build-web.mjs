@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const web = new URL('../packages/web/', import.meta.url).pathname;
 const stamp = join(web, 'dist', '.source-hash');
@@ -30,5 +31,12 @@ const started = Date.now();
 process.stdout.write('building the web app … ');
 const { build } = await import('vite');
 await build({ root: web, logLevel: 'warn', configFile: join(web, 'vite.config.ts') });
+// Pre-compressed copies: the server sends them to browsers that accept them (no compression per request).
+for (const f of files(join(web, 'dist'))) {
+  if (!/\.(js|css|html|svg|json)$/.test(f)) continue;
+  const data = readFileSync(f);
+  writeFileSync(`${f}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(`${f}.gz`, gzipSync(data, { level: 9 }));
+}
 writeFileSync(stamp, hash);
 console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

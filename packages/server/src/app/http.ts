@@ -96,7 +96,7 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
   // The web app: its assets, and index.html for every page address (the app routes in the browser).
   const web = existsSync(join(office.config.webDir, 'index.html')) ? office.config.webDir : null;
   if (web) {
-    await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false, index: false, cacheControl: false,
+    await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false, index: false, cacheControl: false, preCompressed: true,
       setHeaders: (res: any, path: string) => res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache') });
   }
   const isPage = (req: FastifyRequest) => web && (req.method === 'GET' || req.method === 'HEAD')
