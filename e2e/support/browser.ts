@@ -25,7 +25,8 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh page (its own cookies), in a language, with scripts injected by the tests allowed by CSP. */
 export async function newPage(browser: Browser, baseURL: string, lang = 'en'): Promise<Page> {
   const ctx = await browser.newContext({ baseURL, bypassCSP: true, locale: lang, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  await ctx.addInitScript((l) => { try { localStorage.setItem('registrum.lang', l); } catch { /* opaque origin */ } }, lang);
+  // The starting language only: a choice made on the page (kept in localStorage) survives reloads.
+  await ctx.addInitScript((l) => { try { if (!localStorage.getItem('registrum.lang')) localStorage.setItem('registrum.lang', l); } catch { /* opaque origin */ } }, lang);
   const page = await ctx.newPage();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
