@@ -6,10 +6,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FRAMEWORKS, ROLES } from '@registrum/procedures';
+import { common } from '../src/i18n/common.ts';
 import { LANG_CODES, type Lang } from '../src/i18n/core.ts';
 import { errors } from '../src/i18n/errors.ts';
 import { LAW_TEXT } from '../src/i18n/law.ts';
-import { lawTitles } from './law-titles.ts';
+import { CASE_TITLE_FORMS, DESIGN_VIEW_TITLE, MARK_KIND_KEY } from '../src/ui/names.ts';
+import { DOCUMENT_TITLES } from '../../server/src/modules/documents/titles.ts';
+import { designViewTitles, lawTitles } from './law-titles.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const i18nDir = join(root, 'packages/web/src/i18n');
@@ -102,6 +106,78 @@ test('every title of the law has its five translations', () => {
     if (lacking.length) missing.push(`${JSON.stringify(title)} lacks ${lacking.join(', ')} (${where[0]}${where.length > 1 ? ` and ${where.length - 1} more` : ''})`);
   }
   assert.deepEqual(missing, [], `add these to LAW_TEXT in packages/web/src/i18n/law.ts (npx tsx packages/web/test/law-titles.ts prints stubs):\n  ${missing.join('\n  ')}`);
+});
+
+/** Where each code of the law is used, for the message of a failing test. */
+function codesOfTheLaw() {
+  const limits = new Map<string, string>();
+  const rights = new Map<string, string>();
+  const documents = new Map<string, string>();
+  const markKinds = new Map<string, string>();
+  for (const f of FRAMEWORKS) {
+    for (const p of f.procedures) {
+      const at = `${f.id}/${p.right} ${p.version}`;
+      rights.set(p.right, at);
+      for (const [k, a] of Object.entries(p.acts)) {
+        // Kinds an act opens, and those it closes, works within or hands on to a child case.
+        for (const kind of [...(a.opens ?? []).map((o) => o.kind), ...(a.closes ?? []), ...(a.within ? [a.within] : []), ...(a.createsChild?.inheritTimeLimits ?? [])]) {
+          limits.set(kind, `${at} act ${k}`);
+        }
+        if (a.createsChild) rights.set(a.createsChild.right, `${at} act ${k}`);
+        for (const d of a.documents ?? []) documents.set(d, `${at} act ${k}`);
+        const kinds = (a.payloadSchema as any)?.properties?.mark?.properties?.kind?.enum;
+        for (const m of Array.isArray(kinds) ? kinds : []) markKinds.set(m, `${at} act ${k}`);
+      }
+    }
+  }
+  return { limits, rights, documents, markKinds };
+}
+
+test('every code of the law a page shows (time limits, rights, roles, kinds of mark) has its name in common.ts', () => {
+  const { limits, rights, markKinds } = codesOfTheLaw();
+  assert.ok(limits.size > 10 && rights.size > 5 && markKinds.size > 5, 'the walk of the frameworks is broken');
+  const missing = [
+    ...[...limits].filter(([k]) => !(`timeLimit.${k}` in common.en)).map(([k, at]) => `timeLimit.${k} (${at})`),
+    ...[...rights].filter(([k]) => !(`right.${k}` in common.en)).map(([k, at]) => `right.${k} (${at})`),
+    // 'system': the office itself, when an act is performed on expiry of a time limit.
+    ...[...ROLES, 'system'].filter((r) => !(`role.${r}` in common.en)).map((r) => `role.${r}`),
+    ...[...markKinds].filter(([k]) => !(k in MARK_KIND_KEY) || !(`markKind.${(MARK_KIND_KEY as Record<string, string>)[k]}` in common.en))
+      .map(([k, at]) => `markKind for ${JSON.stringify(k)} (${at}; MARK_KIND_KEY in src/ui/names.ts)`),
+  ];
+  assert.deepEqual(missing, [], `add these to packages/web/src/i18n/common.ts in the six languages:\n  ${missing.join('\n  ')}`);
+});
+
+test('every document the law issues has a title of its own in the documents module', () => {
+  const missing = [...codesOfTheLaw().documents].filter(([k]) => !(k in DOCUMENT_TITLES)).map(([k, at]) => `${k} (${at})`);
+  assert.deepEqual(missing, [], `add these to packages/server/src/modules/documents/titles.ts:\n  ${missing.join('\n  ')}`);
+});
+
+test('the titles the law gives views of a design are in the form the client translates', () => {
+  const titles = designViewTitles();
+  assert.ok(titles.length > 0, 'no design view found: the walk of the uploads is broken');
+  for (const t of titles) assert.match(t, DESIGN_VIEW_TITLE);
+});
+
+test("the titles the law composes for a case without words of its own are in the forms the client translates", () => {
+  const titleOf = (right: string, data: Record<string, any>) => {
+    const p = FRAMEWORKS.flatMap((f) => f.procedures).find((x) => x.right === right && x.caseTitle);
+    assert.ok(p, `no procedure of ${right} composes a title`);
+    return p.caseTitle!(data);
+  };
+  assert.match(titleOf('trademark', { mark: { kind: 'Figurative', image: { sha256: 'x' } } })!, CASE_TITLE_FORMS.trademark.figurative);
+  assert.match(titleOf('trademark-opposition', { earlierRights: [{ markText: 'SOLE' }] })!, CASE_TITLE_FORMS['trademark-opposition'].opposition);
+  assert.match(titleOf('trademark-opposition', {})!, CASE_TITLE_FORMS['trademark-opposition'].bare);
+  assert.match(titleOf('recordal', {})!, CASE_TITLE_FORMS.recordal.bare);
+  assert.match(titleOf('design', { designs: [{ products: ['Chair'] }, { products: ['Table'] }] })!, CASE_TITLE_FORMS.design.more);
+  // Every kind of recordal the request schema allows is named in the six languages.
+  const recordal = FRAMEWORKS.flatMap((f) => f.procedures).find((x) => x.right === 'recordal')!;
+  const kinds: string[] = (recordal.acts[recordal.filingAct].payloadSchema as any)?.properties?.kind?.enum ?? [];
+  assert.ok(kinds.length > 3, 'the recordal kinds were not found in the request schema');
+  for (const k of kinds) {
+    const m = CASE_TITLE_FORMS.recordal.recordal.exec(titleOf('recordal', { kind: k })!);
+    assert.ok(m, k);
+    assert.ok(`recordalKind.${m[1].replace(/ /g, '-')}` in common.en, `recordalKind.${k} missing in common.ts`);
+  }
 });
 
 test('LAW_TEXT is kept sorted, one entry per English title', () => {

@@ -10,7 +10,8 @@ import type { Db } from '../platform/db/db.ts';
 import type { ProcedureEngine } from './engine.ts';
 import * as repo from './journal.repository.ts';
 
-export interface SweepReport { expired: number; acted: { caseId: string; number: string; act: string }[]; skipped: { caseId: string; kind: string; reason: string }[] }
+/** `title`: the act's English title in the case's procedure, so a report can be read in any language. */
+export interface SweepReport { expired: number; acted: { caseId: string; number: string; act: string; title: string }[]; skipped: { caseId: string; kind: string; reason: string }[] }
 
 export async function sweepExpiredTimeLimits(db: Db, engine: ProcedureEngine, clock: Clock, batch = 200): Promise<SweepReport> {
   const report: SweepReport = { expired: 0, acted: [], skipped: [] };
@@ -36,7 +37,7 @@ async function expireOne(db: Db, engine: ProcedureEngine, caseId: string, limitI
       const res = await engine.perform(q, { caseId, act: limit.on_expiry, actor: SYSTEM, payload: { timeLimit: { kind: limit.kind, dueOn: limit.due_on, graceEndsOn: limit.grace_ends_on } } });
       await q.query("UPDATE time_limits SET status = 'expired', closed_by_act = $2, closed_on = $3 WHERE id = $1 AND (status = 'open' OR closed_by_act = $2)", [limitId, res.actId, today]);
       report.expired++;
-      report.acted.push({ caseId, number: row.number, act: limit.on_expiry });
+      report.acted.push({ caseId, number: row.number, act: limit.on_expiry, title: engine.procedureOf(row).procedure.acts[limit.on_expiry]?.title ?? limit.on_expiry });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       // The state moved on (e.g. withdrawn) without closing this limit: close it, with the reason.

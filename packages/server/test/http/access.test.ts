@@ -11,7 +11,7 @@ let office: TestOffice;
 let app: FastifyInstance;
 let alice: Client, bob: Client, agent1: Client, agent2: Client, formalities: Client, examiner: Client, registrar: Client, admin: Client;
 let pub: Client;
-let aliceCase = '', aliceNumber = '', publishedCase = '';
+let aliceCase = '', aliceNumber = '', publishedCase = '', publishedNumber = '';
 let aliceImage = '', publishedImage = '';
 
 const SECRET_ADDRESS = '7 Hidden Road';
@@ -38,7 +38,7 @@ before(async () => {
   publishedImage = img.sha256;
   const p = ok(await agent1.post('/api/v1/cases', filing({ applicant: { ...contact, name: 'Zed Corp' }, mark: { kind: 'Combined', text: 'ZEDDA', image: img } },
     { amount: 250_00, currency: 'EUR', method: 'bank-transfer', reference: PAY_REF })), 201);
-  publishedCase = p.case.id;
+  publishedCase = p.case.id; publishedNumber = p.case.number;
   for (const [c, act] of [[formalities, 'accept-formalities'], [examiner, 'approve-classification'], [examiner, 'accept'], [registrar, 'publish']] as const) {
     ok(await c.post(actUrl(publishedCase, act), {}), 201);
   }
@@ -164,6 +164,19 @@ test('acts are open only to those the law names', async () => {
   // The parties themselves may.
   ok(await agent1.post(actUrl(publishedCase, 'pay-fees'), { payment: { amount: 100, currency: 'EUR' } }), 201);
   assert.equal(ok(await alice.post(actUrl(aliceCase, 'withdraw'), { payload: { remarks: 'changed our mind' } }), 201).state, 'withdrawn');
+});
+
+test("the inbox tells a party of each act on their cases, naming the act by its code and its title in the case's procedure", async () => {
+  const items = ok(await agent1.get('/api/v1/inbox')).items as any[];
+  const accepted = items.find((n) => n.case_id === publishedCase && n.act_type === 'accept-formalities');
+  assert.ok(accepted, JSON.stringify(items));
+  assert.equal(accepted.case_number, publishedNumber);
+  assert.equal(accepted.act_title, 'Formalities examination passed');
+  assert.deepEqual(items.filter((n) => n.case_id === publishedCase).map((n) => n.act_type).sort(),
+    ['accept', 'accept-formalities', 'approve-classification', 'file', 'publish']);
+  assert.ok(items.every((n) => typeof n.act_title === 'string' && n.act_title.length > 0 && n.act_title !== n.act_type));
+  // Only the parties' users are told: another agent's inbox does not mention the case.
+  assert.ok(!(ok(await agent2.get('/api/v1/inbox')).items as any[]).some((n) => n.case_id === publishedCase));
 });
 
 test('logout revokes the token (and only that one); a cookie session is revoked on the server too', async () => {

@@ -46,7 +46,7 @@ export async function accessRoutes(api: FastifyInstance, office: Office) {
 
   api.get('/inbox', { schema: { tags: ['access'], summary: 'Notices about the cases of the signed-in user' } }, async (req) => {
     const actor = requireActor(req);
-    return { items: actor.kind === 'user' ? await inbox(office.db, actor.id) : [] };
+    return { items: actor.kind === 'user' ? await inbox(office.db, office.engine, actor.id) : [] };
   });
 
   api.get('/admin/users', { schema: { tags: ['admin'], summary: 'List user accounts' } }, async (req) => {

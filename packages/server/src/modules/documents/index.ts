@@ -4,23 +4,16 @@
 import type { Queryable } from '../../platform/db/db.ts';
 import type { BlobStorage } from '../../platform/storage/storage.ts';
 import * as repo from './documents.repository.ts';
+import { documentTitle } from './titles.ts';
 
-const TITLES: Record<string, string> = {
-  'filing-receipt': 'Filing receipt', 'deficiency-notice': 'Notice of deficiency', 'provisional-refusal': 'Provisional refusal',
-  'refusal-decision': 'Decision to refuse', 'publication-notice': 'Publication notice', 'registration-certificate': 'Certificate of registration',
-  'renewal-certificate': 'Certificate of renewal', 'opposition-receipt': 'Receipt of opposition', 'opposition-decision': 'Decision on opposition',
-  'recordal-receipt': 'Receipt of request for recordal', 'recordal-certificate': 'Certificate of recordal',
-};
-
-/** A document kind without a title of its own is named after its kind ('grant-certificate' -> 'Grant certificate'). */
-const titleOf = (kind: string) => TITLES[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' ');
+export { DOCUMENT_TITLES, documentTitle } from './titles.ts';
 
 export function renderDocumentJob(storage: BlobStorage) {
   return async (q: Queryable, job: { kind: string; caseId: string; actId: number }) => {
     const found = await repo.caseAndAct(q, job.caseId, job.actId);
     if (!found) throw new Error(`document ${job.kind}: case or act missing`);
     const { c, a } = found;
-    const title = titleOf(job.kind);
+    const title = documentTitle(job.kind);
     const lines = [
       title.toUpperCase(), '',
       `Case number: ${c.number}`, `Right: ${c.right_kind}`, `Title: ${c.title ?? '-'}`, `Filing date: ${c.filing_date ?? 'not accorded'}`,

@@ -19,6 +19,18 @@ export async function notifyUsersOfCase(q: Queryable, caseId: string, actId: num
   return rowCount ?? 0;
 }
 
-export async function inbox(q: Queryable, userId: string, limit = 50) {
-  return (await q.query('SELECT id, case_id, act_id, title, body, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2', [userId, limit])).rows;
+export interface NoticeRow {
+  id: string; case_id: string | null; act_id: number | null; title: string; body: string; created_at: string; read_at: string | null;
+  /** The case and act the notice is about, for naming the act in the reader's language. */
+  case_number: string | null; act_type: string | null; framework: string | null; right_kind: string | null; procedure_version: string | null;
+}
+
+export async function inbox(q: Queryable, userId: string, limit = 50): Promise<NoticeRow[]> {
+  return (await q.query<NoticeRow>(
+    `SELECT n.id, n.case_id, n.act_id, n.title, n.body, n.created_at, n.read_at,
+            c.number AS case_number, a.type AS act_type, c.framework, c.right_kind, c.procedure_version
+       FROM notifications n
+       LEFT JOIN cases c ON c.id = n.case_id
+       LEFT JOIN acts a ON a.id = n.act_id
+      WHERE n.user_id = $1 ORDER BY n.created_at DESC LIMIT $2`, [userId, limit])).rows;
 }

@@ -68,7 +68,7 @@ export function ActForm({ case: c, act, onDone, onCancel }: ActFormProps) {
 
   return (
     <form className="form act-form" onSubmit={submit} noValidate data-testid={`act-form-${act.type}`}>
-      <p className="hint">{i18n.t('office.act.legalBasis', { basis: act.legalBasis })}</p>
+      <p className="hint">{i18n.t('office.act.legalBasis', { basis: i18n.law(act.legalBasis) })}</p>
       <ErrorSummary error={error} />
       {withFields
         ? <SchemaForm schema={schema!} value={value} onChange={setValue} error={error} disabled={busy} onBusyChange={setUploading} />

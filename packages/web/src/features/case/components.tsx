@@ -4,7 +4,8 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useI18n, type I18n } from '../../i18n/index.tsx';
-import { humanise } from '../acts/SchemaForm.tsx';
+import { caseTitleText, codeWords, documentTitle, markKindName, timeLimitName } from '../../ui/names.ts';
+import { rightName } from '../../ui/rights.ts';
 import { procedureOf, stateTitle, useProcedures } from './law.ts';
 import type { CaseAct, CaseData } from './types.ts';
 
@@ -27,9 +28,6 @@ function Section({ id, title, level = 2, actions, children, testid }: { id: stri
 
 const docUrl = (sha: string) => `/api/v1/documents/${sha}`;
 
-/** A code of the law ('opposition', 'filing-receipt') as words, in the user's language where the law catalogue has it. */
-const codeText = (i18n: I18n, code: string) => i18n.law(humanise(code));
-
 /** The status badge's tone: ended rights in red, rights in force in green, the rest neutral. */
 export function statusTone(text: string | null | undefined): string {
   const t = (text ?? '').toLowerCase();
@@ -39,11 +37,11 @@ export function statusTone(text: string | null | undefined): string {
 }
 
 export function roleName(i18n: I18n, role: string): string {
-  return i18n.tx(`role.${role}`, humanise(role));
+  return i18n.tx(`role.${role}`, codeWords(role));
 }
 
 export function partyRoleName(i18n: I18n, role: string): string {
-  return i18n.tx(`office.partyRole.${role}`, humanise(role));
+  return i18n.tx(`office.partyRole.${role}`, codeWords(role));
 }
 
 export interface CaseHeaderProps extends CasePartProps {
@@ -58,12 +56,13 @@ export function CaseHeader({ case: c, caseHref }: CaseHeaderProps) {
     <div className="case-header card" data-testid="case-header">
       <dl className="facts">
         <dt>{i18n.t('office.case.number')}</dt><dd data-testid="case-number">{c.number}</dd>
-        <dt>{i18n.t('office.case.right')}</dt><dd>{i18n.tx(`right.${c.right}`, humanise(c.right))}</dd>
-        {c.title ? <><dt>{i18n.t('office.worklist.titleCol')}</dt><dd><span className="mark-text" dir="auto">{c.title}</span></dd></> : null}
+        <dt>{i18n.t('office.case.right')}</dt><dd>{rightName(i18n, c.right)}</dd>
+        {c.title ? <><dt>{i18n.t('office.worklist.titleCol')}</dt><dd><span className="mark-text" dir="auto">{caseTitleText(i18n, c.right, c.title)}</span></dd></> : null}
         <dt>{i18n.t('office.case.state')}</dt>
         <dd data-testid="case-state" data-state={c.state}>
           {i18n.law(c.stateTitle)}
-          {status ? <> <span className={statusTone(status)}>{i18n.law(status)}</span></> : null}
+          {/* The status category often repeats the state's own title ('Opposition pending'): shown only when it adds to it. */}
+          {status && status !== c.stateTitle ? <> <span className={statusTone(status)}>{i18n.law(status)}</span></> : null}
         </dd>
         <dt>{i18n.t('office.case.filingDate')}</dt><dd>{i18n.date(c.filingDate)}</dd>
         <dt>{i18n.t('common.status')}</dt><dd>{c.public ? i18n.t('office.case.published') : i18n.t('office.case.notPublished')}</dd>
@@ -74,7 +73,7 @@ export function CaseHeader({ case: c, caseHref }: CaseHeaderProps) {
           <><dt>{i18n.t('office.case.children')}</dt><dd>
             <ul className="inline-list">
               {c.children.map((k) => (
-                <li key={k.id}>{caseHref ? <Link href={caseHref(k.number)}>{k.number}</Link> : k.number} <span className="muted">({i18n.tx(`right.${k.right_kind}`, humanise(k.right_kind))})</span></li>
+                <li key={k.id}>{caseHref ? <Link href={caseHref(k.number)}>{k.number}</Link> : k.number} <span className="muted">({rightName(i18n, k.right_kind)})</span></li>
               ))}
             </ul>
           </dd></>
@@ -116,7 +115,7 @@ export function Timeline({ case: c, level }: CasePartProps) {
               <dl className="facts facts-compact">
                 <dt>{i18n.t('office.timeline.by')}</dt>
                 <dd>{a.actor.name ? <>{a.actor.name} · </> : null}{roleName(i18n, a.actor.role)}</dd>
-                {a.legalBasis ? <><dt>{i18n.t('office.timeline.basis')}</dt><dd>{a.legalBasis}</dd></> : null}
+                {a.legalBasis ? <><dt>{i18n.t('office.timeline.basis')}</dt><dd>{i18n.law(a.legalBasis)}</dd></> : null}
                 <dt>{i18n.t('office.timeline.state')}</dt>
                 <dd>
                   {a.stateBefore ? st(a.stateBefore) : i18n.t('office.timeline.newCase')}
@@ -149,7 +148,7 @@ export function TimeLimits({ case: c, level }: CasePartProps) {
           <tbody>
             {limits.map((t) => (
               <tr key={`${t.kind}-${t.dueOn}`} data-testid={`time-limit-${t.kind}`}>
-                <th scope="row">{codeText(i18n, t.kind)}</th>
+                <th scope="row">{timeLimitName(i18n, t.kind)}</th>
                 <td>
                   {i18n.date(t.dueOn)}
                   {t.windowOpensOn ? <div className="hint">{i18n.t('office.limits.windowOpens', { date: i18n.date(t.windowOpensOn) })}</div> : null}
@@ -180,6 +179,10 @@ export function DaysLeft({ days, inGrace }: { days: number; inGrace?: boolean })
   return <span className={days <= 14 ? 'badge badge-warn' : 'badge'}>{i18n.t('common.daysLeft', { days: i18n.number(days) })}</span>;
 }
 
+/**
+ * The case file's documents by title. No column for the kind: an outgoing document's title is its
+ * kind named, and an upload's title says what the law asks for ('Search report' for a 'report').
+ */
 export function Documents({ case: c, level }: CasePartProps) {
   const i18n = useI18n();
   if (!c.documents) return null;
@@ -189,18 +192,16 @@ export function Documents({ case: c, level }: CasePartProps) {
         <table>
           <thead><tr>
             <th scope="col">{i18n.t('office.docs.title')}</th>
-            <th scope="col">{i18n.t('office.docs.kind')}</th>
             {c.documents.some((d) => d.direction) ? <th scope="col">{i18n.t('office.docs.direction')}</th> : null}
             {c.documents.some((d) => d.created_at) ? <th scope="col">{i18n.t('office.docs.date')}</th> : null}
             <th scope="col"><span className="sr-only">{i18n.t('common.download')}</span></th>
           </tr></thead>
           <tbody>
             {c.documents.map((d) => {
-              const title = i18n.law(d.title);
+              const title = documentTitle(i18n, d);
               return (
                 <tr key={d.id ?? d.sha256} data-testid={`doc-${d.sha256.slice(0, 12)}`}>
                   <th scope="row">{title}</th>
-                  <td>{codeText(i18n, d.kind)}</td>
                   {c.documents!.some((x) => x.direction) ? <td>{d.direction === 'outgoing' ? i18n.t('office.docs.outgoing') : d.direction ? i18n.t('office.docs.incoming') : ''}</td> : null}
                   {c.documents!.some((x) => x.created_at) ? <td>{d.created_at ? i18n.instant(d.created_at) : ''}</td> : null}
                   <td>
@@ -318,14 +319,14 @@ export function MarkImage({ case: c, level }: CasePartProps) {
     }));
   }
   const imageSha = mark?.image?.sha256 ?? c.documents?.find((x) => x.kind === 'mark-image')?.sha256;
-  if (!views.length) for (const x of c.documents ?? []) if (x.kind === 'design-view') views.push({ sha: x.sha256, title: i18n.law(x.title) });
+  if (!views.length) for (const x of c.documents ?? []) if (x.kind === 'design-view') views.push({ sha: x.sha256, title: documentTitle(i18n, x) });
   if (!mark && !imageSha && !views.length) return null;
   const markText = mark?.text ?? c.title ?? '';
   return (
     <Section id="case-mark" title={views.length && !mark ? i18n.t('office.mark.views') : i18n.t('office.mark.heading')} level={level} testid="case-mark">
       {mark ? (
         <dl className="facts">
-          {mark.kind ? <><dt>{i18n.t('office.mark.kind')}</dt><dd>{i18n.law(mark.kind)}</dd></> : null}
+          {mark.kind ? <><dt>{i18n.t('office.mark.kind')}</dt><dd>{markKindName(i18n, mark.kind)}</dd></> : null}
           {mark.text ? <><dt>{i18n.t('office.worklist.titleCol')}</dt><dd><span className="mark-text mark-big" dir="auto">{mark.text}</span></dd></> : null}
           {mark.colours?.length ? <><dt>{i18n.t('office.mark.colours')}</dt><dd>{mark.colours.join(', ')}</dd></> : null}
           {mark.description ? <><dt>{i18n.t('office.mark.description')}</dt><dd dir="auto">{mark.description}</dd></> : null}

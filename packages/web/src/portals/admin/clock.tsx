@@ -6,9 +6,10 @@ import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ErrorSummary, SubmitButton, TextField, useAction } from '../../ui/forms.tsx';
 import { Loading } from '../../ui/Layout.tsx';
+import { timeLimitName } from '../../ui/names.ts';
 import { fieldError, isIsoDate, nextDay, useOfficeClock } from './shared.tsx';
 
-interface SweepReport { expired: number; acted: { caseId: string; number: string; act: string }[]; skipped: { caseId: string; kind: string; reason: string }[] }
+interface SweepReport { expired: number; acted: { caseId: string; number: string; act: string; title?: string }[]; skipped: { caseId: string; kind: string; reason: string }[] }
 interface ClockReply { officeDate: string; sweep: SweepReport | null }
 
 export function ClockSection() {
@@ -85,7 +86,7 @@ function SweepResult({ result }: { result: ClockReply }) {
                 {s.acted.map((a, i) => (
                   <tr key={`${a.caseId}:${i}`}>
                     <th scope="row"><Link href={`~/office/cases/${encodeURIComponent(a.number)}`}>{a.number}</Link></th>
-                    <td><code>{a.act}</code></td>
+                    <td>{i18n.law(a.title ?? a.act)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -99,7 +100,7 @@ function SweepResult({ result }: { result: ClockReply }) {
                 {s.skipped.map((k, i) => (
                   <tr key={`${k.caseId}:${i}`}>
                     <th scope="row"><Link href={`~/office/cases/${encodeURIComponent(k.caseId)}`}>{k.caseId.slice(0, 8)}</Link></th>
-                    <td><code>{k.kind}</code></td>
+                    <td>{timeLimitName(i18n, k.kind)}</td>
                     <td>{i18n.tx(`error.${k.reason}`, k.reason)}</td>
                   </tr>
                 ))}

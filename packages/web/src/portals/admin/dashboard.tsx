@@ -7,6 +7,7 @@ import { useI18n, type I18n } from '../../i18n/index.tsx';
 import { ErrorSummary } from '../../ui/forms.tsx';
 import { Loading, Page } from '../../ui/Layout.tsx';
 import { useApi } from '../../ui/data.ts';
+import { caseTitleText, timeLimitName } from '../../ui/names.ts';
 import { rightName } from './shared.tsx';
 import { ChartFigure, HorizontalBars, Legend, StackedColumns, type Bar, type StackedColumn } from './charts.tsx';
 
@@ -17,7 +18,7 @@ interface DashboardData {
   filingsPerWeek: { week: string; weekStart: string; right: string; count: number }[];
   backlog: { right: string; state: string; stateTitle: string; count: number }[];
   pendency: { right: string; medianDays: number | null; cases: number }[];
-  expiringThisWeek: { caseId: string; number: string; right: string; title: string | null; kind: string; kindTitle?: string; dueDate: string; daysLeft: number }[];
+  expiringThisWeek: { caseId: string; number: string; right: string; title: string | null; kind: string; dueDate: string; daysLeft: number }[];
   expiringThisWeekTotal?: number;
 }
 
@@ -197,9 +198,9 @@ function Expiring({ data }: { data: DashboardData }) {
               {rows.map((t) => (
                 <tr key={`${t.caseId}:${t.kind}:${t.dueDate}`} data-testid={`dash-expiring-${t.number}`}>
                   <th scope="row"><Link href={`~/office/cases/${encodeURIComponent(t.number)}`}>{t.number}</Link></th>
-                  <td>{t.title ? <span className="mark-text" dir="auto">{t.title}</span> : '—'}</td>
+                  <td>{t.title ? <span className="mark-text" dir="auto">{caseTitleText(i18n, t.right, t.title)}</span> : '—'}</td>
                   <td>{rightName(i18n, t.right)}</td>
-                  <td>{i18n.law(t.kindTitle ?? t.kind)}</td>
+                  <td>{timeLimitName(i18n, t.kind)}</td>
                   <td><time dateTime={t.dueDate}>{i18n.date(t.dueDate)}</time></td>
                   <td>{t.daysLeft < 0
                     ? <span className="badge badge-bad">{i18n.t('common.overdue', { days: i18n.number(-t.daysLeft) })}</span>

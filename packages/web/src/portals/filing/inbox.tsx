@@ -5,14 +5,14 @@ import { useApi } from '../../ui/data.ts';
 import { ErrorSummary } from '../../ui/forms.tsx';
 import { Loading, Page } from '../../ui/Layout.tsx';
 import { PortalNav } from './portfolio.tsx';
-import { humanize } from './summary.tsx';
 
-interface Notice { id: string; case_id: string; act_id: number; title: string; body: string; created_at: string; read_at: string | null }
-
-/** The notice's title is "<case number>: <act>"; both parts are shown in the reader's language. */
-function parseTitle(title: string): { number: string | null; act: string } {
-  const i = title.indexOf(': ');
-  return i > 0 ? { number: title.slice(0, i), act: title.slice(i + 2) } : { number: null, act: title };
+/**
+ * A notice names its case and act by the case number and the act's English title in the case's
+ * procedure (the notice's own `title` is a plain-text line for other channels, with the act's code).
+ */
+interface Notice {
+  id: string; case_id: string | null; act_id: number | null; title: string; body: string; created_at: string; read_at: string | null;
+  case_number: string | null; act_type: string | null; act_title: string | null;
 }
 
 export function Inbox() {
@@ -28,12 +28,12 @@ export function Inbox() {
       {items.length > 0 ? (
         <ul className="inbox" data-testid="inbox-list">
           {items.map((n) => {
-            const { number, act } = parseTitle(n.title);
+            const ref = n.case_number ?? n.case_id;
             return (
               <li key={n.id} className={`card inbox-item${n.read_at ? '' : ' unread'}`} data-testid={`inbox-item-${n.id}`}>
                 <h2 className="inbox-title">
-                  <Link href={`/cases/${encodeURIComponent(number ?? n.case_id)}`}>{number ?? i18n.t('filing.inbox.case')}</Link>
-                  {': '}{i18n.law(humanize(act))}
+                  {ref ? <Link href={`/cases/${encodeURIComponent(ref)}`}>{n.case_number ?? i18n.t('filing.inbox.case')}</Link> : i18n.t('filing.inbox.case')}
+                  {n.act_title ? <>{': '}{i18n.law(n.act_title)}</> : null}
                   {!n.read_at ? <span className="badge">{i18n.t('filing.inbox.new')}</span> : null}
                 </h2>
                 <p className="muted">{i18n.instant(n.created_at)}</p>

@@ -6,9 +6,9 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useApi } from '../../ui/data.ts';
 import { ErrorSummary, SelectField, TextField } from '../../ui/forms.tsx';
 import { Loading, Page } from '../../ui/Layout.tsx';
+import { caseTitleText, timeLimitName } from '../../ui/names.ts';
 import { useDebounced } from './hooks.ts';
 import { ALL_RIGHTS, OTHER_RIGHTS } from './model.ts';
-import { humanize } from './summary.tsx';
 
 export interface NextDeadline { kind: string; dueDate: string; daysLeft: number; graceEnds: string | null }
 interface PortfolioItem {
@@ -35,7 +35,7 @@ export function PortalNav() {
 
 export function useDeadlineText() {
   const i18n = useI18n();
-  return (kind: string) => i18n.tx(`filing.deadline.${kind}`, i18n.law(humanize(kind)));
+  return (kind: string) => timeLimitName(i18n, kind);
 }
 
 /** A deadline's days left as a badge: warning within 30 days, alarm once passed. */
@@ -102,7 +102,7 @@ export function Portfolio() {
                   <tr key={c.id} data-testid={`portfolio-row-${c.number}`}>
                     <th scope="row"><Link href={`/cases/${encodeURIComponent(c.number)}`} data-testid={`portfolio-link-${c.number}`}>{c.number}</Link></th>
                     <td>{i18n.tx(`right.${c.right}`, c.right)}</td>
-                    <td><bdi className="mark-text">{c.title ?? '—'}</bdi></td>
+                    <td><bdi className="mark-text">{c.title ? caseTitleText(i18n, c.right, c.title) : '—'}</bdi></td>
                     <td data-testid={`portfolio-status-${c.number}`}>{i18n.law(c.stateTitle)}</td>
                     <td>{i18n.date(c.filingDate)}</td>
                     <td data-testid={`next-deadline-${c.number}`}>

@@ -2,17 +2,13 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { LANGS } from '../../i18n/core.ts';
-import { type MarkKind, type Party, type TrademarkPayload } from './model.ts';
-import { k } from './parts.tsx';
+import { markKindName } from '../../ui/names.ts';
+import { type Party, type TrademarkPayload } from './model.ts';
 
-export const KIND_KEY: Record<MarkKind, string> = {
-  Word: 'word', 'Stylized characters': 'stylized', Figurative: 'figurative', Combined: 'combined', 'Three dimensional': 'threeD',
-  Colour: 'colour', Sound: 'sound', Hologram: 'hologram', Motion: 'motion', Multimedia: 'multimedia', Position: 'position', Other: 'other',
-};
-
+/** A kind of mark in the reader's language (the names are shared with the case pages: ui/names.ts). */
 export function useKindLabel() {
   const i18n = useI18n();
-  return (kind: string) => (kind in KIND_KEY ? i18n.t(k(`filing.kind.${KIND_KEY[kind as MarkKind]}`)) : kind);
+  return (kind: string) => markKindName(i18n, kind);
 }
 
 function PartyText({ p }: { p: Party | undefined }) {

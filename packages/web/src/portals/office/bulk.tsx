@@ -8,6 +8,7 @@ import { emptyValue, hasFields, payloadOf, SchemaForm } from '../../features/act
 import { actTitle, stateTitle, useProcedures } from '../../features/case/law.ts';
 import type { ProceduresResponse } from '../../features/case/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { caseTitleText } from '../../ui/names.ts';
 import { ErrorSummary, Progress, SelectField, useAction } from '../../ui/forms.tsx';
 import { Loading, Page } from '../../ui/Layout.tsx';
 import { useApi } from '../../ui/data.ts';
@@ -139,7 +140,7 @@ export function BulkPage() {
                           onChange={(e) => setSelected((s) => { const n = new Set(s); if (e.target.checked) n.add(c.number); else n.delete(c.number); return n; })} />
                       </td>
                       <th scope="row"><Link href={`/cases/${encodeURIComponent(c.number)}`}>{c.number}</Link></th>
-                      <td>{c.title ? <span className="mark-text" dir="auto">{c.title}</span> : '—'}</td>
+                      <td>{c.title ? <span className="mark-text" dir="auto">{caseTitleText(i18n, c.right, c.title)}</span> : '—'}</td>
                       <td>{i18n.date(c.filingDate)}</td>
                     </tr>
                   ))}

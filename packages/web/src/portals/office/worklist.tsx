@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'wouter';
 import { api, qs } from '../../api.ts';
 import { stateTitle, useProcedures } from '../../features/case/law.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { caseTitleText } from '../../ui/names.ts';
 import { ErrorSummary, TextField, useAction } from '../../ui/forms.tsx';
 import { Loading, Page } from '../../ui/Layout.tsx';
 import { useApi } from '../../ui/data.ts';
@@ -121,7 +122,7 @@ export function WorklistPage() {
                   return (
                     <tr key={c.id} data-testid={`case-row-${c.number}`} data-state={c.state}>
                       <th scope="row" className="nowrap"><Link href={`/cases/${encodeURIComponent(c.number)}`} data-testid={`case-link-${c.number}`}>{c.number}</Link></th>
-                      <td>{c.title ? <span className="mark-text" dir="auto">{c.title}</span> : '—'}<div className="hint">{i18n.tx(`right.${c.right}`, c.right)}</div></td>
+                      <td>{c.title ? <span className="mark-text" dir="auto">{caseTitleText(i18n, c.right, c.title)}</span> : '—'}<div className="hint">{i18n.tx(`right.${c.right}`, c.right)}</div></td>
                       <td>{i18n.law(c.stateTitle)}</td>
                       <td>{i18n.date(c.filingDate)}</td>
                       {showAssignee ? <td data-testid={`assignee-${c.number}`}>{c.assignee ? <span dir="auto">{c.assignee.name}</span> : <span className="muted">{i18n.t('office.worklist.unassigned')}</span>}</td> : null}

@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import { ApiError } from '../../api.ts';
 import { CaseHeader, Classes, Documents, MarkImage, Parties, TimeLimits, Timeline, type CaseData } from '../../features/case/index.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { caseTitleText } from '../../ui/names.ts';
 import { ErrorSummary } from '../../ui/forms.tsx';
 import { Loading, Page } from '../../ui/Layout.tsx';
 import { useApi } from '../../ui/data.ts';
@@ -26,7 +27,7 @@ export default function CasePage({ number }: { number: string }) {
   }
   if (!c) return <Page title={number} actions={back}><ErrorSummary error={error} /></Page>;
   return (
-    <Page title={c.title ? `${c.number} · ${c.title}` : c.number} actions={back}>
+    <Page title={c.title ? `${c.number} · ${caseTitleText(i18n, c.right, c.title)}` : c.number} actions={back}>
       <div className="register-case" data-testid="register-case">
         <CaseHeader case={c} caseHref={caseHref} />
         <RegisterEntries case={c} />

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { qs } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { caseTitleText } from '../../ui/names.ts';
 import { ErrorSummary, SelectField, TextField } from '../../ui/forms.tsx';
 import { Loading, Page } from '../../ui/Layout.tsx';
 import { useApi } from '../../ui/data.ts';
@@ -116,7 +117,7 @@ function Results({ data, loading, crit }: { data: CaseList | null; loading: bool
               {data.items.map((c) => (
                 <tr key={c.id} data-testid={`register-row-${c.number}`}>
                   <th scope="row"><Link href={`~/register/cases/${encodeURIComponent(c.number)}`} className="case-number" data-testid="register-case-link">{c.number}</Link></th>
-                  <td>{c.title ? <span className="mark-text" dir="auto">{c.title}</span> : <span className="muted">{i18n.t('register.untitled')}</span>}</td>
+                  <td>{c.title ? <span className="mark-text" dir="auto">{caseTitleText(i18n, c.right, c.title)}</span> : <span className="muted">{i18n.t('register.untitled')}</span>}</td>
                   <td>{rightName(i18n, c.right)}</td>
                   <td><span className={`badge ${badgeOf(c.statusCategory)}`}>{i18n.law(c.stateTitle)}</span></td>
                   <td>{i18n.date(c.filingDate)}</td>
