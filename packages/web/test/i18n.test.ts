@@ -11,9 +11,12 @@ import { common } from '../src/i18n/common.ts';
 import { LANG_CODES, type Lang } from '../src/i18n/core.ts';
 import { errors } from '../src/i18n/errors.ts';
 import { LAW_TEXT } from '../src/i18n/law.ts';
+import { FIELD_HINTS, FIELD_LABELS, FIELD_VALUES, fieldText, hintText, valueText, VALUES_AS_WRITTEN, type FieldEntry } from '../src/i18n/fields.ts';
+import { filing } from '../src/i18n/filing.ts';
 import { CASE_TITLE_FORMS, DESIGN_VIEW_TITLE, MARK_KIND_KEY } from '../src/ui/names.ts';
 import { DOCUMENT_TITLES } from '../../server/src/modules/documents/titles.ts';
 import { designViewTitles, lawTitles } from './law-titles.ts';
+import { schemaWords } from './schema-words.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const i18nDir = join(root, 'packages/web/src/i18n');
@@ -83,6 +86,18 @@ const lawCatalog = (): Catalog => ({
   ...Object.fromEntries(OTHERS.map((l) => [l, Object.fromEntries(Object.entries(LAW_TEXT).map(([t, tr]) => [t, tr[l]]))])),
 }) as Catalog;
 
+/** A table of fields.ts as a catalogue (its English: the wording given, else the schema's value), references to other catalogues left out. */
+const fieldCatalog = (table: Record<string, FieldEntry>): Catalog => {
+  const own = Object.entries(table).flatMap(([k, e]) => ('same' in e ? [] : [[k, e] as const]));
+  return {
+    en: Object.fromEntries(own.map(([k, e]) => [k, e.en ?? k.replace(/^[^=]*=/, '')])),
+    ...Object.fromEntries(OTHERS.map((l) => [l, Object.fromEntries(own.map(([k, e]) => [k, e[l]]))])),
+  } as Catalog;
+};
+const fieldCatalogs = (): [string, Catalog][] => [
+  ['fields.ts:FIELD_LABELS', fieldCatalog(FIELD_LABELS)], ['fields.ts:FIELD_VALUES', fieldCatalog(FIELD_VALUES)], ['fields.ts:FIELD_HINTS', fieldCatalog(FIELD_HINTS)],
+];
+
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
 
 // Names and codes that stay in Latin letters in every language.
@@ -106,6 +121,50 @@ test('every title of the law has its five translations', () => {
     if (lacking.length) missing.push(`${JSON.stringify(title)} lacks ${lacking.join(', ')} (${where[0]}${where.length > 1 ? ` and ${where.length - 1} more` : ''})`);
   }
   assert.deepEqual(missing, [], `add these to LAW_TEXT in packages/web/src/i18n/law.ts (npx tsx packages/web/test/law-titles.ts prints stubs):\n  ${missing.join('\n  ')}`);
+});
+
+test('every label, enumerated value and hint of the payload schemas has its five translations', () => {
+  const words = schemaWords();
+  assert.ok(words.labels.size > 80 && words.values.size > 100, `only ${words.labels.size} labels and ${words.values.size} values found: the walk of the schemas is broken`);
+  const missing: string[] = [];
+  const at = (where: string[]) => `${where[0]}${where.length > 1 ? ` and ${where.length - 1} more` : ''}`;
+  const check = (what: string, where: string[], text: (l: Exclude<Lang, 'en'>) => string | undefined) => {
+    const lacking = OTHERS.filter((l) => !text(l)?.trim());
+    if (lacking.length) missing.push(`${what} lacks ${lacking.join(', ')} (${at(where)})`);
+  };
+  for (const [label, e] of words.labels) {
+    // A plain field takes its words from fields.ts; an uploaded document may be named by the law's title of it.
+    if (e.plain) check(`label ${JSON.stringify(label)}`, e.where, (l) => fieldText(l, label, false));
+    if (e.document) check(`label ${JSON.stringify(label)} (a document)`, e.where, (l) => fieldText(l, label, true) ?? LAW_TEXT[label]?.[l]);
+  }
+  for (const [key, where] of words.values) {
+    if (VALUES_AS_WRITTEN.has(key)) continue;
+    const [field, ...rest] = key.split('=');
+    check(`value ${JSON.stringify(key)}`, where, (l) => valueText(l, field, rest.join('=')));
+  }
+  for (const [hint, where] of words.hints) check(`hint ${JSON.stringify(hint)}`, where, (l) => hintText(l, hint));
+  assert.deepEqual(missing, [], `add these to packages/web/src/i18n/fields.ts (or a code shown as written to VALUES_AS_WRITTEN); npx tsx packages/web/test/schema-words.ts prints stubs:\n  ${missing.join('\n  ')}`);
+});
+
+test('fields.ts has no entry the schemas do not use, repeats no title of LAW_TEXT and refers only to messages that exist', () => {
+  const words = schemaWords();
+  const problems: string[] = [];
+  for (const k of Object.keys(FIELD_LABELS)) if (!words.labels.has(k)) problems.push(`label ${JSON.stringify(k)}: no schema shows it`);
+  for (const k of Object.keys(FIELD_VALUES)) if (!words.values.has(k)) problems.push(`value ${JSON.stringify(k)}: no schema has it`);
+  for (const k of VALUES_AS_WRITTEN) if (!words.values.has(k)) problems.push(`value ${JSON.stringify(k)} (as written): no schema has it`);
+  for (const k of Object.keys(FIELD_HINTS)) if (!words.hints.has(k)) problems.push(`hint ${JSON.stringify(k)}: no schema has it`);
+  // The same English key in both is only right when the field means something else than the law's title.
+  for (const [k, e] of Object.entries(FIELD_LABELS)) {
+    const law = LAW_TEXT[k];
+    if (law && !('same' in e) && OTHERS.every((l) => e[l] === law[l])) problems.push(`label ${JSON.stringify(k)}: the same words as in LAW_TEXT, drop it here`);
+  }
+  const shared = { ...common.en, ...filing.en } as Record<string, string>;
+  for (const [name, table] of [['label', FIELD_LABELS], ['value', FIELD_VALUES]] as const) {
+    for (const [k, e] of Object.entries(table)) if ('same' in e && !(e.same in shared)) problems.push(`${name} ${JSON.stringify(k)}: refers to the missing message ${e.same}`);
+  }
+  const keys = Object.keys(FIELD_LABELS);
+  assert.deepEqual(keys, [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'FIELD_LABELS is kept sorted');
+  assert.deepEqual(problems, []);
 });
 
 /** Where each code of the law is used, for the message of a failing test. */
@@ -189,7 +248,7 @@ test('LAW_TEXT is kept sorted, one entry per English title', () => {
 
 test('no catalogue has an empty message, a missing key or a placeholder that differs from English', async () => {
   const problems: string[] = [];
-  for (const [name, cat] of [...(await catalogues()), ['law.ts:LAW_TEXT', lawCatalog()] as [string, Catalog]]) {
+  for (const [name, cat] of [...(await catalogues()), ['law.ts:LAW_TEXT', lawCatalog()] as [string, Catalog], ...fieldCatalogs()]) {
     for (const [key, en] of Object.entries(cat.en)) {
       if (!en.trim()) problems.push(`${name} en ${key}: empty`);
       for (const l of OTHERS) {
@@ -205,7 +264,7 @@ test('no catalogue has an empty message, a missing key or a placeholder that dif
 
 test('no message is left in English: Arabic, Chinese and Russian are written in their script, French and Spanish differ from English', async () => {
   const problems: string[] = [];
-  for (const [name, cat] of [...(await catalogues()), ['law.ts:LAW_TEXT', lawCatalog()] as [string, Catalog]]) {
+  for (const [name, cat] of [...(await catalogues()), ['law.ts:LAW_TEXT', lawCatalog()] as [string, Catalog], ...fieldCatalogs()]) {
     for (const [key, en] of Object.entries(cat.en)) {
       for (const l of OTHERS) {
         const text = cat[l][key];

@@ -5,55 +5,19 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, upload, type FieldError } from '../../api.ts';
 import { useI18n, type I18n } from '../../i18n/index.tsx';
 import { errorMessage, fieldMessage, Progress, SelectField, TextArea, TextField } from '../../ui/forms.tsx';
+import { enumLabel, fieldLabel, hintLabel, isUploadRef, typeOf, uploadFields, type JsonSchema } from './labels.ts';
 
-/** The part of JSON schema the procedures use for payloads. */
-export interface JsonSchema {
-  type?: string | string[];
-  title?: string;
-  description?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: readonly string[];
-  items?: JsonSchema;
-  enum?: readonly (string | number)[];
-  format?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  pattern?: string;
-  [k: string]: unknown;
-}
+// The schema and its words live in labels.ts (no React), where the i18n test reads them too.
+export { fieldLabel, humanise, isUploadRef, type JsonSchema } from './labels.ts';
 
 export type Json = any;
 
 /** Strings longer than this are written in a text area rather than a one-line input. */
 const LONG_TEXT = 500;
-/** Fields of an upload reference the office fills in from the stored bytes: never asked of the user. */
-const FOUND_IN_UPLOAD = new Set(['mediaType', 'size']);
-
-const typeOf = (s: JsonSchema): string | undefined => (Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type) ?? (s.properties ? 'object' : undefined);
-
-/** An object naming an earlier upload by its SHA-256 (a mark image, a design view, a description ...). */
-export function isUploadRef(s: JsonSchema): boolean {
-  return typeOf(s) === 'object' && !!s.properties?.sha256;
-}
 
 /** A schema with something to fill in; an act without one is performed with a confirmation only. */
 export function hasFields(s: JsonSchema | null | undefined): boolean {
   return !!s && typeOf(s) === 'object' && Object.keys(s.properties ?? {}).length > 0;
-}
-
-/** 'goodsServices' → 'Goods services', 'change-of-name' → 'Change of name'. */
-export function humanise(name: string): string {
-  const words = name.replace(/[-_]+/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').trim().toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** The label of a field: the schema's title, else its property name made readable, in the user's language. */
-export function fieldLabel(i18n: I18n, name: string, s: JsonSchema): string {
-  return i18n.law(s.title ?? humanise(name));
 }
 
 /** A starting value: required lists begin with as many empty entries as the law asks for, so their fields show. */
@@ -143,6 +107,8 @@ interface FieldProps {
   /** JSON pointer of the field in the payload, e.g. '/deficiencies/0/code'. */
   path: string;
   name: string;
+  /** The property the value belongs to (for an entry of a list, the list's): the context of its enumerated values. */
+  field: string;
   label: string;
   required: boolean;
   value: Json;
@@ -152,13 +118,13 @@ interface FieldProps {
   onUploadBusy(delta: number): void;
 }
 
-function ObjectFields({ schema, path, value, onChange, error, disabled, onUploadBusy }: Omit<FieldProps, 'name' | 'label' | 'required'>) {
+function ObjectFields({ schema, path, value, onChange, error, disabled, onUploadBusy }: Omit<FieldProps, 'name' | 'field' | 'label' | 'required'>) {
   const i18n = useI18n();
   const obj: Record<string, Json> = value && typeof value === 'object' ? value : {};
   return (
     <>
       {Object.entries(schema.properties ?? {}).map(([k, p]) => (
-        <SchemaField key={k} schema={p} path={`${path}/${k}`} name={k} label={fieldLabel(i18n, k, p)}
+        <SchemaField key={k} schema={p} path={`${path}/${k}`} name={k} field={k} label={fieldLabel(i18n, k, p)}
           required={(schema.required ?? []).includes(k)} value={obj[k]} error={error} disabled={disabled} onUploadBusy={onUploadBusy}
           onChange={(v) => { const next = { ...obj }; if (v === undefined) delete next[k]; else next[k] = v; onChange(next); }} />
       ))}
@@ -168,9 +134,9 @@ function ObjectFields({ schema, path, value, onChange, error, disabled, onUpload
 
 function SchemaField(props: FieldProps) {
   const i18n = useI18n();
-  const { schema, path, label, required, value, onChange, error, disabled } = props;
+  const { schema, path, field, label, required, value, onChange, error, disabled } = props;
   const t = typeOf(schema);
-  const hint = schema.description ? i18n.law(schema.description) : undefined;
+  const hint = schema.description ? hintLabel(i18n, schema.description) : undefined;
   const testid = `field-${path.slice(1).replace(/\//g, '.')}`;
   if (t === 'object' && isUploadRef(schema)) return <UploadField {...props} />;
   if (t === 'object') {
@@ -202,7 +168,7 @@ function SchemaField(props: FieldProps) {
           onChange(raw === '' ? undefined : opt);
         }}>
         <option value="">{i18n.t('office.form.choose')}</option>
-        {schema.enum.map((o) => <option key={String(o)} value={String(o)}>{enumLabel(i18n, o)}</option>)}
+        {schema.enum.map((o) => <option key={String(o)} value={String(o)}>{enumLabel(i18n, field, o)}</option>)}
       </SelectField>
     );
   }
@@ -233,12 +199,6 @@ function SchemaField(props: FieldProps) {
   );
 }
 
-/** Enumerated values: codes such as 'change-of-name' read as words; values of the law ('Word') as the law titles them. */
-function enumLabel(i18n: I18n, v: string | number): string {
-  if (typeof v === 'number') return i18n.number(v);
-  return i18n.law(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) ? humanise(v) : v);
-}
-
 function BooleanField({ label, hint, checked, disabled, error, onChange, testid }: { label: string; hint?: string; checked: boolean; disabled?: boolean; error?: string; onChange(c: boolean): void; testid: string }) {
   const id = useId();
   return (
@@ -254,7 +214,7 @@ function BooleanField({ label, hint, checked, disabled, error, onChange, testid 
   );
 }
 
-function ArrayField({ schema, path, label, required, value, onChange, error, disabled, onUploadBusy }: FieldProps) {
+function ArrayField({ schema, path, field, label, required, value, onChange, error, disabled, onUploadBusy }: FieldProps) {
   const i18n = useI18n();
   const items: Json[] = Array.isArray(value) ? value : [];
   const itemSchema = schema.items ?? { type: 'string' };
@@ -267,7 +227,7 @@ function ArrayField({ schema, path, label, required, value, onChange, error, dis
   return (
     <fieldset className="schema-group schema-list" data-testid={testid}>
       <legend>{label}{required ? <span className="req" aria-hidden="true"> *</span> : null}</legend>
-      {schema.description ? <p className="hint">{i18n.law(schema.description)}</p> : null}
+      {schema.description ? <p className="hint">{hintLabel(i18n, schema.description)}</p> : null}
       {msg ? <p className="field-error" role="alert">{msg}</p> : null}
       {items.length === 0 ? <p className="muted">{i18n.t('office.form.noItems')}</p> : null}
       <ol className="schema-items">
@@ -275,7 +235,7 @@ function ArrayField({ schema, path, label, required, value, onChange, error, dis
           const itemLabel = `${label} ${i18n.number(i + 1)}`;
           return (
             <li key={i} className="schema-item">
-              <SchemaField schema={itemSchema} path={`${path}/${i}`} name={String(i)} label={itemLabel} required
+              <SchemaField schema={itemSchema} path={`${path}/${i}`} name={String(i)} field={field} label={itemLabel} required
                 value={item} error={error} disabled={disabled} onUploadBusy={onUploadBusy}
                 onChange={(v) => { const next = items.slice(); next[i] = v; onChange(next); }} />
               {items.length > min ? (
@@ -320,7 +280,7 @@ function UploadField({ schema, path, label, required, value, onChange, error, di
   const ref: Record<string, Json> = value && typeof value === 'object' ? value : {};
   const others: JsonSchema = {
     ...schema,
-    properties: Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([k]) => k !== 'sha256' && !FOUND_IN_UPLOAD.has(k))),
+    properties: Object.fromEntries(uploadFields(schema)),
     required: (schema.required ?? []).filter((k) => k !== 'sha256'),
   };
   const err = fieldMessage(i18n, error, `${path}/sha256`) ?? exactMessage(i18n, error, path);

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { LANGS } from '../../i18n/core.ts';
 import { markKindName } from '../../ui/names.ts';
+import { enumLabel, FOUND_IN_UPLOAD, humanise, labelText } from '../../features/acts/labels.ts';
+import { valueText } from '../../i18n/fields.ts';
 import { type Party, type TrademarkPayload } from './model.ts';
 
 /** A kind of mark in the reader's language (the names are shared with the case pages: ui/names.ts). */
@@ -97,34 +99,41 @@ export function TrademarkSummary({ p, headingLevel = 3, onEdit }: { p: Trademark
   );
 }
 
-/** Any other right's payload, as nested facts (the shared page of a patent or design draft). */
-export function GenericSummary({ value }: { value: unknown }) {
+/**
+ * Any other right's payload, as nested facts (the shared page of a patent or design draft), in the words
+ * of the filing form: labels and enumerated values as features/acts/labels.ts names them. `field` is the
+ * property the value belongs to (for an entry of a list, the list's), the context of a value's words.
+ */
+export function GenericSummary({ value, field = '' }: { value: unknown; field?: string }) {
   const i18n = useI18n();
   if (value === null || value === undefined || value === '') return <span className="muted">—</span>;
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">—</span>;
-    return <ol className="generic-list">{value.map((v, i) => <li key={i}><GenericSummary value={v} /></li>)}</ol>;
+    return <ol className="generic-list">{value.map((v, i) => <li key={i}><GenericSummary value={v} field={field} /></li>)}</ol>;
   }
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (typeof o.sha256 === 'string' && Object.keys(o).every((x) => ['sha256', 'mediaType', 'size', 'title', 'name'].includes(x))) {
-      return <span>{i18n.t('filing.generic.document', { type: String(o.mediaType ?? '').split('/').pop()?.toUpperCase() ?? '', kb: i18n.number(Math.ceil(Number(o.size ?? 0) / 1024)) })}</span>;
-    }
+    const isDocument = (x: unknown) => !!x && typeof x === 'object' && typeof (x as Record<string, unknown>).sha256 === 'string';
+    // An uploaded document reads as its type and size; what the applicant wrote beside it (a view's title, a page count) follows.
+    const rest = isDocument(o) ? Object.entries(o).filter(([k]) => k !== 'sha256' && !FOUND_IN_UPLOAD.has(k)) : Object.entries(o);
+    const doc = isDocument(o)
+      ? <span>{i18n.t('filing.generic.document', { type: String(o.mediaType ?? '').split('/').pop()?.toUpperCase() ?? '', kb: i18n.number(Math.ceil(Number(o.size ?? 0) / 1024)) })}</span>
+      : null;
+    if (doc && rest.length === 0) return doc;
     return (
-      <dl className="facts">
-        {Object.entries(o).map(([key, v]) => (
-          <div key={key} className="facts-row"><dt>{humanize(key)}</dt><dd><GenericSummary value={v} /></dd></div>
-        ))}
-      </dl>
+      <>
+        {doc}
+        <dl className="facts">
+          {rest.map(([key, v]) => (
+            <div key={key} className="facts-row"><dt>{labelText(i18n, humanise(key), isDocument(v))}</dt><dd><GenericSummary value={v} field={key} /></dd></div>
+          ))}
+        </dl>
+      </>
     );
   }
   if (typeof value === 'boolean') return <span>{i18n.t(value ? 'common.yes' : 'common.no')}</span>;
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return <span>{i18n.date(value)}</span>;
+  // An enumerated value the forms name in words; anything else is the applicant's own text or a number.
+  if (typeof value === 'string' && valueText(i18n.lang, field, value) !== undefined) return <span>{enumLabel(i18n, field, value)}</span>;
   return <bdi className="plain-text">{String(value)}</bdi>;
-}
-
-/** A schema property name as a label when the schema gives no title ("priorityClaims" -> "Priority claims"). */
-export function humanize(key: string): string {
-  const s = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
