@@ -98,10 +98,13 @@ test('classNumber finds the Nice class in the goods and services; number is exac
   expectProblem(await anon().get('/api/v1/cases?nope=1'), 400, 'VALIDATION_FAILED');
 });
 
-test('the searches have the indexes of migration 005 behind them', async () => {
+test('the searches have their indexes behind them (005; 006 limits the costly ones to published cases)', async () => {
   const { rows } = await office.db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename IN ('cases', 'parties')");
   const names = rows.map((r) => r.indexname);
-  for (const n of ['cases_number_prefix', 'cases_title_lower', 'cases_goods_services', 'parties_name_lower']) assert.ok(names.includes(n), `index ${n}`);
+  for (const n of ['cases_number_prefix', 'cases_title_lower', 'cases_goods_services_public', 'parties_name_lower']) assert.ok(names.includes(n), `index ${n}`);
+  assert.ok(!names.includes('cases_goods_services') && !names.includes('parties_name_trgm'), 'no index over unpublished cases or every party');
   const trgm = (await office.db.query("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")).rows.length === 1;
-  assert.equal(names.includes('cases_title_trgm'), trgm, 'trigram indexes exactly where pg_trgm is installed');
+  assert.equal(names.includes('cases_title_trgm_public'), trgm, 'trigram indexes exactly where pg_trgm is installed');
+  const defs = (await office.db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname IN ('cases_goods_services_public', 'cases_title_trgm_public')")).rows;
+  for (const d of defs) assert.match(d.indexdef, /WHERE public/);
 });
