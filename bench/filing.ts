@@ -6,6 +6,7 @@
 //     [--pool 20] [--max-requests 200000] [--timeout-ms 10000] [--worker-interval 1000] [--url postgres://...]
 //     [--wait-idle 300]   first wait up to 300 s for the machine's other processes to go quiet
 //     [--log-level silent|error|...]   the server's log (default silent)
+//     [--filers 10]   agent firms filing (each its own account; filings spread over them)
 //     [--mix]   a realistic mix of rights (65 % trademarks, 15 % patents, 12 % designs, 8 % utility models), recorded as filing-mix
 //     [--profile]   time every SQL statement and transaction span (adds a little overhead)
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,6 +46,7 @@ const timeoutMs = num(flags, 'timeout-ms', 10_000);
 const workerInterval = num(flags, 'worker-interval', 1000);
 const profiling = flags.profile === true;
 const mixed = flags.mix === true;
+const filers = Math.max(1, Math.floor(num(flags, 'filers', 10)));
 
 async function main() {
   const atStart = machine();
@@ -70,21 +72,30 @@ async function main() {
       const put = office.storage.put.bind(office.storage);
       office.storage.put = async (d) => { const t = performance.now(); try { return await put(d); } finally { profile.add(profile.spans, 'storage.put (document file)', performance.now() - t); } };
     }
-    // The agent who files, signed in through the API like any client.
-    const agentParty = await office.db.tx(async (q) => {
-      const partyId = await insertParty(q, { kind: 'legal', name: 'Bench IP Attorneys LLP', country: 'XX', address: '1 Register Street' });
-      const uid = await office.access.createUser(q, { username: 'bench-agent', displayName: 'Bench IP Attorneys', role: 'agent', password: 'bench-password', partyId });
-      await q.query('UPDATE parties SET user_id = $1 WHERE id = $2', [uid, partyId]);
-      return partyId;
+    // The filers: agent firms signed in through the API like any client, each with its own funded current
+    // account (a third of the filings pay from it). An office's filings come from many filers; one filer's
+    // payments are serialised on its account row (never overdrawn), so --filers 1 measures that worst case.
+    const filerParties = await office.db.tx(async (q) => {
+      const out: string[] = [];
+      for (let i = 1; i <= filers; i++) {
+        const partyId = await insertParty(q, { kind: 'legal', name: `Bench IP Attorneys ${i} LLP`, country: 'XX', address: `${i} Register Street` });
+        const uid = await office.access.createUser(q, { username: `bench-agent-${i}`, displayName: `Bench IP Attorneys ${i}`, role: 'agent', password: 'bench-password', partyId });
+        await q.query('UPDATE parties SET user_id = $1 WHERE id = $2', [uid, partyId]);
+        out.push(partyId);
+      }
+      return out;
     });
-    // A third of the filings pay by current account: fund the agent's beyond anything a run can spend.
-    await fundAccounts(office.accounts, [agentParty], 100_000_000_00, 'bench-opening-deposit');
+    await fundAccounts(office.accounts, filerParties, 100_000_000_00, 'bench-opening-deposit');
     const app = await buildHttp(office);
     const worker = startWorker(office.worker, config.workerIntervalMs);
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
-    const login = await fetch(`${address}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-agent', password: 'bench-password' }) });
-    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    const { token } = await login.json() as { token: string };
+    const tokens: string[] = [];
+    for (let i = 1; i <= filers; i++) {
+      const login = await fetch(`${address}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `bench-agent-${i}`, password: 'bench-password' }) });
+      if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+      tokens.push(((await login.json()) as { token: string }).token);
+    }
+    const token = tokens[0];
     // --mix: the documents the filings of other rights refer to, uploaded through the API first.
     let docs: { pdf: string[]; png: string[] } | undefined;
     if (mixed) {
@@ -105,13 +116,13 @@ async function main() {
       ...(rate > 0 ? [{ name: 'paced', seconds: durationSec, rate, measured: true }] : []),
       ...(closedSec > 0 ? [{ name: 'closed', seconds: closedSec, rate: 0, measured: true }] : []),
     ];
-    console.log(`filing${mixed ? ' (mix of rights)' : ''} on ${kind}: ${clients} clients; ${phases.map((p) => `${p.name} ${p.seconds} s${p.rate ? ` at ${p.rate}/s` : p.measured ? ' closed loop' : ''}`).join(', ')}; pool ${poolSize}, worker every ${workerInterval} ms${profiling ? ', SQL profile on' : ''}`);
+    console.log(`filing${mixed ? ' (mix of rights)' : ''} on ${kind}: ${clients} clients, ${filers} filers; ${phases.map((p) => `${p.name} ${p.seconds} s${p.rate ? ` at ${p.rate}/s` : p.measured ? ' closed loop' : ''}`).join(', ')}; pool ${poolSize}, worker every ${workerInterval} ms${profiling ? ', SQL profile on' : ''}`);
     // The PostgreSQL backends serving this database, as the phase starts (PGlite runs inside this process).
     const backends = async () => kind === 'postgres'
       ? (await office.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map((x) => x.pid) : [];
     const phaseStats = new Map<string, { cpu0: Promise<CpuSnapshot>; elu0: ReturnType<typeof performance.eventLoopUtilization>; cpu?: Promise<ReturnType<typeof usage>>; elu?: number; backlog?: Promise<unknown>; sql?: ReturnType<SqlProfile['report']> }>();
     const load = await runLoad({
-      url: `${address}/api/v1/cases`, token, clients, phases, maxRequests, timeoutMs,
+      url: `${address}/api/v1/cases`, tokens, clients, phases, maxRequests, timeoutMs,
       seed: num(flags, 'seed', 20260105), runId: `bench-${Date.now().toString(36)}`, mix: docs,
     }, (name, edge, loadThreads) => {
       if (edge === 'start') {
@@ -190,7 +201,7 @@ async function main() {
     const line = [
       paced && `offered ${rate}/s: ${fmt(paced)}`,
       closed && `closed loop: ${fmt(closed)}`,
-      `${figures.errors} errors, ${cases} cases = ${load.total.created} × 201: ${figures.casesMatch201 ? 'yes' : 'NO'}, journal ${verify.ok ? 'OK' : 'NOT OK'} (${clients} clients)`,
+      `${figures.errors} errors, ${cases} cases = ${load.total.created} × 201: ${figures.casesMatch201 ? 'yes' : 'NO'}, journal ${verify.ok ? 'OK' : 'NOT OK'} (${clients} clients, ${filers} filers)`,
       mixed ? `cases by right: ${Object.entries(byRight).map(([k, n]) => `${k} ${n}`).join(', ')}` : '',
     ].filter(Boolean).join('; ');
     console.log(`\n${line}`);
@@ -206,7 +217,7 @@ async function main() {
     if (load.sampleErrors.length) console.log('sample errors:', load.sampleErrors);
     const file = record({
       name: mixed ? 'filing-mix' : 'filing', db: kind, machine: { ...atStart, loadavgAtEnd: machine().loadavg },
-      params: { idleWait, clients, rate, warmupSec, durationSec, closedSec, poolSize, maxRequests, timeoutMs, workerIntervalMs: workerInterval, profiling, postgres: adminUrl ? await serverInfo(adminUrl) : undefined },
+      params: { idleWait, clients, filers, rate, warmupSec, durationSec, closedSec, poolSize, maxRequests, timeoutMs, workerIntervalMs: workerInterval, profiling, postgres: adminUrl ? await serverInfo(adminUrl) : undefined },
       figures, target: { text: kind === 'postgres' ? `>= ${TARGET.throughput}/s offered and achieved, p95 < ${TARGET.p95Ms} ms, 0 errors` : 'none (reported)', met }, line,
     });
     console.log(`recorded ${file}`);

@@ -16,7 +16,8 @@ export interface Phase { name: string; seconds: number; rate: number /* requests
 
 export interface LoadOptions {
   url: string;            // http://127.0.0.1:PORT/api/v1/cases
-  token: string;
+  /** One bearer token per filer (agent firm); filings go to them in turn. */
+  tokens: string[];
   clients: number;
   phases: Phase[];
   maxRequests: number;
@@ -62,7 +63,7 @@ async function generate(opts: LoadOptions): Promise<LoadResult> {
   const numbers = new Set<string>();
   const sampleErrors: string[] = [];
   let duplicates = 0; let issued = 0; let completed = 0; let created = 0; let errors = 0;
-  const headers = { authorization: `Bearer ${opts.token}`, 'content-type': 'application/json' };
+  const headersOf = opts.tokens.map((t) => ({ authorization: `Bearer ${t}`, 'content-type': 'application/json' }));
   const results: PhaseResult[] = [];
 
   const file = async (): Promise<{ status: string; ok: boolean }> => {
@@ -72,7 +73,7 @@ async function generate(opts: LoadOptions): Promise<LoadResult> {
     try {
       const res = await fetch(opts.url, {
         method: 'POST', body, signal: AbortSignal.timeout(opts.timeoutMs),
-        headers: { ...headers, 'idempotency-key': `${opts.runId}-${n}` },
+        headers: { ...headersOf[n % headersOf.length], 'idempotency-key': `${opts.runId}-${n}` },
       });
       text = await res.text();
       status = String(res.status);

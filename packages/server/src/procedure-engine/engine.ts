@@ -33,6 +33,12 @@ export interface FileRequest {
   parentId?: string;
   /** Kinds of the parent's open time limits the new case takes over. */
   inheritTimeLimits?: readonly string[];
+  /**
+   * The caller's own writes for the new case (its documents, the debit of its payment), run in the
+   * transaction after the case and its first act exist and before the application number is taken:
+   * the number series' row lock is held from then to the commit, so nothing else should run under it.
+   */
+  beforeNumber?: (q: Queryable, c: { caseId: string; actId: number }) => Promise<void>;
 }
 
 /** Calendar versions an office added to those its frameworks ship. */
@@ -46,8 +52,12 @@ export interface CalendarSource {
 export interface FeeScheduleSource {
   /** The framework with the office's versions in each procedure's fee schedules (the framework itself if none). */
   withOfficeFees(framework: Framework): Framework;
-  /** Checks, in the transaction, that the versions in memory are all there are; reloads and says so if not. */
-  ensureFresh(q: Queryable): Promise<boolean>;
+  /**
+   * Checks, in the transaction, that the versions in memory are all there are; reloads and says so if
+   * not. Given the office date of the act, it may skip the look if it already looked that day (versions
+   * take effect only after the day they are added).
+   */
+  ensureFresh(q: Queryable, today?: LegalDate): Promise<boolean>;
 }
 
 export interface ActRequest {
@@ -132,6 +142,7 @@ export class ProcedureEngine {
       }))
       : [];
     const result = await this.append(q, row, procedure, { ...decision, parties: changes, opens: [...decision.opens, ...inherited] }, payload, req.actor, req.payment, today, null, links);
+    await req.beforeNumber?.(q, { caseId: row.id, actId: result.actId });
     const year = today.slice(0, 4);
     const number = await repo.assignNumber(q, row.id, `${framework.id}:${procedure.numberPrefix}:${year}`, `${procedure.numberPrefix}-${year}-`);
     return { ...result, number };
@@ -189,7 +200,7 @@ export class ProcedureEngine {
     const decision = decide(this.lawOf(framework), procedure, act, ctx, as);
     // Both sources are checked (no short cut): the decision is taken again once, with everything fresh.
     const calendarsChanged = decision.opens.length > 0 && !!this.calendars && await this.calendars.ensureFresh(q);
-    const feesChanged = decision.fees.length > 0 && !!this.feeSchedules && await this.feeSchedules.ensureFresh(q);
+    const feesChanged = decision.fees.length > 0 && !!this.feeSchedules && await this.feeSchedules.ensureFresh(q, this.clock.today());
     if (!calendarsChanged && !feesChanged) return decision;
     return decide(this.lawOf(framework), procedure, act, ctx, as);
   }

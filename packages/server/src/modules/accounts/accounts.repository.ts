@@ -44,6 +44,9 @@ export interface NewEntry {
  * balance from going below zero under concurrency: a second debit waits for the row lock of the first
  * and is then evaluated against the balance the first left. No row: wrong currency or not enough money.
  */
+/** Entries with the number of the case they concern: a filing's debit is written before the case has its number. */
+const ENTRY = `SELECT e.*, coalesce(e.case_number, c.number) AS case_number FROM account_entries e LEFT JOIN cases c ON c.id = e.case_id`;
+
 export async function postEntry(q: Queryable, e: NewEntry): Promise<EntryRow | undefined> {
   const { rows } = await q.query<EntryRow>(
     `WITH a AS (
@@ -61,12 +64,12 @@ export async function postEntry(q: Queryable, e: NewEntry): Promise<EntryRow | u
 }
 
 export async function entryByProviderReference(q: Queryable, accountId: string, provider: string, reference: string): Promise<EntryRow | undefined> {
-  return (await q.query<EntryRow>('SELECT * FROM account_entries WHERE account_id = $1 AND provider = $2 AND provider_reference = $3',
+  return (await q.query<EntryRow>(`${ENTRY} WHERE e.account_id = $1 AND e.provider = $2 AND e.provider_reference = $3`,
     [accountId, provider, reference])).rows[0];
 }
 
 export async function latestEntries(q: Queryable, accountId: string, limit: number): Promise<EntryRow[]> {
-  return (await q.query<EntryRow>('SELECT * FROM account_entries WHERE account_id = $1 ORDER BY seq DESC LIMIT $2', [accountId, limit])).rows;
+  return (await q.query<EntryRow>(`${ENTRY} WHERE e.account_id = $1 ORDER BY e.seq DESC LIMIT $2`, [accountId, limit])).rows;
 }
 
 /** Entries of office dates from..to (either open), oldest first, with the balances before and after the period. */
@@ -78,8 +81,8 @@ export async function statement(q: Queryable, accountId: string, f: { from: Lega
             count(*) FILTER (WHERE ($2::date IS NULL OR office_date >= $2::date) AND ($3::date IS NULL OR office_date <= $3::date))::bigint AS total
        FROM account_entries WHERE account_id = $1`, params);
   const { rows } = await q.query<EntryRow>(
-    `SELECT * FROM account_entries WHERE account_id = $1 AND ($2::date IS NULL OR office_date >= $2::date) AND ($3::date IS NULL OR office_date <= $3::date)
-      ORDER BY seq LIMIT $4 OFFSET $5`, [...params, f.limit, f.offset]);
+    `${ENTRY} WHERE e.account_id = $1 AND ($2::date IS NULL OR e.office_date >= $2::date) AND ($3::date IS NULL OR e.office_date <= $3::date)
+      ORDER BY e.seq LIMIT $4 OFFSET $5`, [...params, f.limit, f.offset]);
   return { opening: Number(sums.opening), closing: Number(sums.closing), total: Number(sums.total), rows };
 }
 

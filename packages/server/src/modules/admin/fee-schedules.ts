@@ -52,6 +52,8 @@ function inForceOn(series: readonly ScheduleEntry[], date: LegalDate): ScheduleE
 
 export class OfficeFeeSchedules implements FeeScheduleSource {
   private signature = '';
+  /** The office date of the last look at the table (see ensureFresh). */
+  private checkedOn: LegalDate | null = null;
   /** Law and office versions together, per framework and right, where the office added any. */
   private series = new Map<string, ScheduleEntry[]>();
   /** Per framework: its procedures with those series as their fee schedules. */
@@ -84,11 +86,19 @@ export class OfficeFeeSchedules implements FeeScheduleSource {
     return procedures ? { ...framework, procedures } : framework;
   }
 
-  /** Reloads if another process added a version since this one last looked; true if it did. */
-  async ensureFresh(q: Queryable): Promise<boolean> {
-    if ((await repo.feeScheduleSignature(q)) === this.signature) return false;
-    await this.load(q);
-    return true;
+  /**
+   * Reloads if another process added a version since this one last looked; true if it did. With the
+   * office date of the act: a version takes effect only after the day it is added, so what another
+   * process adds today cannot change a fee charged today; one look per office day is enough, and the
+   * acts of a busy day are not each one round trip dearer. Without a date (an administrator adding a
+   * version): always a look.
+   */
+  async ensureFresh(q: Queryable, today?: LegalDate): Promise<boolean> {
+    if (today && this.checkedOn === today) return false;
+    const fresh = (await repo.feeScheduleSignature(q)) === this.signature;
+    if (!fresh) await this.load(q);
+    if (today) this.checkedOn = today;
+    return !fresh;
   }
 
   /** Every version of a right's schedule, the law's and the office's, in date order. */

@@ -18,5 +18,5 @@ export interface AccountPayments {
 export interface PreparedDebit {
   payment: PaymentInput;
   /** Throws (and so rolls the act back) when the account cannot pay. */
-  debit(q: Queryable, ref: { caseId: string; caseNumber: string; actId: number | null; description: string }): Promise<void>;
+  debit(q: Queryable, ref: { caseId: string; caseNumber: string | null; actId: number | null; description: string }): Promise<void>;
 }

@@ -58,10 +58,15 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
       if (key && !(await repo.claimIdempotencyKey(q, actor.id, key, requestHash))) {
         throw new RetryReplay();
       }
-      const res = await deps.engine.file(q, { framework, right: input.right, act, payload, actor, payment: charge?.payment ?? input.payment });
-      // After the case's own work: the account row stays locked until commit, so it is held briefly.
-      await charge?.debit(q, { caseId: res.caseId, caseNumber: res.number, actId: res.actId, description: `${def.title} (${res.number})` });
-      await fileUploads(q, res.caseId, res.actId, uploads);
+      const res = await deps.engine.file(q, {
+        framework, right: input.right, act, payload, actor, payment: charge?.payment ?? input.payment,
+        // Before the number is taken (its lock is held to the commit): the documents and the debit, which
+        // names the case by id (the statement shows its number).
+        beforeNumber: async (tq, c) => {
+          await fileUploads(tq, c.caseId, c.actId, uploads);
+          await charge?.debit(tq, { caseId: c.caseId, caseNumber: null, actId: c.actId, description: def.title });
+        },
+      });
       await input.onFiled?.(q, { caseId: res.caseId, number: res.number });
       const body = {
         case: { id: res.caseId, number: res.number, state: res.state, filingDate: res.filingDate },
