@@ -1,6 +1,6 @@
 // Pieces every procedure shares: the payment act, event helpers and payload schemas.
 import { compareDates, formatPeriod, parseLegalDate } from './calendar.ts';
-import type { ActContext, ActDefinition, Refusal, StatusEvent } from './types.ts';
+import type { ActContext, ActDefinition, Refusal, StatusEvent, UploadRef } from './types.ts';
 
 type Guard = (ctx: ActContext) => Refusal | null;
 
@@ -84,6 +84,34 @@ export const remarksSchema = {
   additionalProperties: false,
   properties: { remarks: { type: 'string', maxLength: 20_000 } },
 } as const;
+
+/** A document uploaded first (POST /api/v1/uploads) and named by its SHA-256; the office adds the type and size it found. */
+export const documentRefSchema = {
+  type: 'object', required: ['sha256'], additionalProperties: false,
+  properties: {
+    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    pages: { type: 'integer', minimum: 1, maximum: 10_000 },
+    /** Set by the office from the stored bytes, not by clients. */
+    mediaType: { type: 'string', maxLength: 100 },
+    size: { type: 'integer', minimum: 0 },
+  },
+} as const;
+
+/** The documents a party files with a response to the office (arguments, evidence, amended drawings): PDFs. */
+const responseDocumentsSchema = {
+  type: 'array', maxItems: 20,
+  items: { type: 'object', required: ['document'], additionalProperties: false, properties: { document: documentRefSchema } },
+} as const;
+
+/** An act's payload schema that also takes documents filed with it (the schema must be an object schema). */
+export function withResponseDocuments<S extends { type: 'object'; properties: Record<string, unknown> }>(schema: S) {
+  return { ...schema, properties: { ...schema.properties, documents: responseDocumentsSchema } };
+}
+
+/** The response's documents, checked to exist, typed from their bytes (PDF) and filed on the case. */
+export const responseUploads = (payload: Record<string, any>): UploadRef[] =>
+  (Array.isArray(payload.documents) ? payload.documents : []).filter((d: any) => typeof d?.document?.sha256 === 'string')
+    .map((d: any) => ({ sha256: d.document.sha256, kind: 'response-document', title: 'Document filed with a response', accept: ['application/pdf'] as const, at: d.document }));
 
 export const groundsSchema = {
   type: 'object',

@@ -61,6 +61,7 @@ export const FIELD_LABELS: Record<string, FieldEntry> = {
   'Designers': { fr: 'Créateurs', es: 'Diseñadores', ar: 'المصممون', zh: '设计人', ru: 'Авторы промышленного образца' },
   'Designs': { fr: 'Dessins ou modèles', es: 'Diseños', ar: 'التصاميم', zh: '外观设计', ru: 'Промышленные образцы' },
   'Document': { fr: 'Document', es: 'Documento', ar: 'الوثيقة', zh: '文件', ru: 'Документ' },
+  'Documents': { en: 'Documents filed with the response', fr: 'Pièces jointes à la réponse', es: 'Documentos presentados con la respuesta', ar: 'الوثائق المقدَّمة مع الرد', zh: '随答复提交的文件', ru: 'Документы, представленные с ответом' },
   'Earlier right': { fr: 'Droit antérieur', es: 'Derecho anterior', ar: 'الحق السابق', zh: '在先权利', ru: 'Более раннее право' },
   'Earlier rights': { fr: 'Droits antérieurs', es: 'Derechos anteriores', ar: 'الحقوق السابقة', zh: '在先权利', ru: 'Более ранние права' },
   'Email': { same: 'filing.party.email' },

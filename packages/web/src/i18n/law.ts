@@ -591,6 +591,13 @@ export const LAW_TEXT: Record<string, Translations> = {
     zh: '已提交分案申请',
     ru: 'Подана выделенная заявка',
   },
+  'Document filed with a response': {
+    fr: 'Pièce jointe à une réponse',
+    es: 'Documento presentado con una respuesta',
+    ar: 'وثيقة مقدَّمة مع رد',
+    zh: '随答复提交的文件',
+    ru: 'Документ, представленный с ответом',
+  },
   'Drawings': {
     fr: 'Dessins',
     es: 'Dibujos',

@@ -6,7 +6,7 @@
 // Designs are numbered 1, 2 ... in the order of the request. The case data record which of them were
 // refused (`refusedDesigns`), which are in force (`designsInForce`) and which lapsed (`lapsedDesigns`).
 import { addYears, compareDates, computePeriodEnd, formatPeriod, parseLegalDate, type LegalDate, type PeriodSpec } from '../../common/calendar.ts';
-import { allOf, feesPaid, parisPriority, payFees, remarksSchema } from '../../common/standard.ts';
+import { allOf, feesPaid, parisPriority, payFees, remarksSchema, responseUploads, withResponseDocuments } from '../../common/standard.ts';
 import { st87 } from '../../common/st87.ts';
 import type { ActContext, ActDefinition, PartyChange, Performer, ProcedureDefinition, Refusal } from '../../common/types.ts';
 import { isLocarnoClass, LOCARNO_CLASSES } from './locarno.ts';
@@ -260,7 +260,8 @@ export function designProcedure(o: DesignLawOptions = DESIGN_MODEL_LAW_OPTIONS):
       performers: APPLICANT,
       within: 'objection-response',
       closes: ['objection-response'],
-      payloadSchema: remarksSchema,
+      payloadSchema: withResponseDocuments(remarksSchema),
+      uploads: responseUploads,
     },
     refuse: {
       title: 'Refusal (of the application or of some of its designs)',

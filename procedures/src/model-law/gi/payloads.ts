@@ -1,19 +1,12 @@
 // Payload schemas of the geographical indication acts (JSON schema; the API validates requests against them).
 import { deficiencySchema, partySchema } from '../trademark/payloads.ts';
+import { documentRefSchema } from '../../common/standard.ts';
 
 export { deficiencySchema };
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
 
-/** An uploaded PDF (POST /api/v1/uploads) named by its SHA-256; the office adds the type and size it finds. */
-export const documentRefSchema = {
-  type: 'object', required: ['sha256'], additionalProperties: false,
-  properties: {
-    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-    mediaType: { type: 'string', maxLength: 100 },
-    size: { type: 'integer', minimum: 0 },
-  },
-} as const;
+export { documentRefSchema };
 
 /** ST.96 V6_0 GICategoryType values that the model law registers (ML r. 60(1)). */
 export const GI_KINDS = ['Geographical Indication', 'Appellation of Origin'] as const;

@@ -1,19 +1,10 @@
 // Payload schemas of the patent acts (JSON schema; the API validates requests against them).
 import { partySchema } from '../trademark/payloads.ts';
+import { documentRefSchema } from '../../common/standard.ts';
 
 export { partySchema };
 
-/** A document uploaded first (POST /api/v1/uploads) and named by its SHA-256; the office adds what it found. */
-export const documentRefSchema = {
-  type: 'object', required: ['sha256'], additionalProperties: false,
-  properties: {
-    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-    pages: { type: 'integer', minimum: 1, maximum: 10_000 },
-    /** Set by the office from the stored bytes, not by clients. */
-    mediaType: { type: 'string' },
-    size: { type: 'integer' },
-  },
-} as const;
+export { documentRefSchema };
 
 export const claimsSchema = {
   type: 'array', minItems: 1, maxItems: 500,

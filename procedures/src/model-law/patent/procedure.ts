@@ -10,7 +10,7 @@ import {
   addYears, compareDates, computePeriodEnd, formatPeriod, lastDayOfMonth, minDate, parseLegalDate,
   type LegalDate, type OfficeCalendar, type PeriodSpec, type PeriodTable,
 } from '../../common/calendar.ts';
-import { groundsSchema, payFees, remarksSchema } from '../../common/standard.ts';
+import { groundsSchema, payFees, remarksSchema, withResponseDocuments, responseUploads } from '../../common/standard.ts';
 import { st27 } from '../../common/st27.ts';
 import type {
   ActContext, ActDefinition, FeeCharge, PartyChange, PartyData, ProcedureDefinition, Refusal, TimeLimitOpening, UploadRef,
@@ -663,7 +663,8 @@ export function patentProcedure(options: PatentLawOptions): ProcedureDefinition 
       performers: ['party'],
       within: 'office-action-response',
       closes: ['office-action-response'],
-      payloadSchema: officeActionResponseSchema,
+      payloadSchema: withResponseDocuments(officeActionResponseSchema),
+      uploads: responseUploads,
       fees: [{ code: 'claims', quantity: (ctx) => extraClaims(ctx, ctx.payload.claims) }],
       effects: (ctx) => (ctx.payload.claims ? claimsAmended(ctx, ctx.payload.claims) : {}),
       event: (ctx) => (ctx.payload.claims ? st27('P10', 'P13') : null),

@@ -1,7 +1,7 @@
 // Model-law trademark procedure: the reference framework an office starts from.
 // Citations ("ML r. n") refer to the model law rules shipped in docs/model-law.md.
 import { addYears, compareDates, parseLegalDate } from '../../common/calendar.ts';
-import { allOf, feesPaid, groundsSchema, parisPriority, payFees, remarksSchema, st61 } from '../../common/standard.ts';
+import { allOf, feesPaid, groundsSchema, parisPriority, payFees, remarksSchema, st61, withResponseDocuments, responseUploads } from '../../common/standard.ts';
 import type { ActContext, ActDefinition, PartyChange, ProcedureDefinition, Refusal, UploadRef } from '../../common/types.ts';
 import { madridActs, madridPeriods, madridStates } from './madrid.ts';
 import {
@@ -207,7 +207,8 @@ const acts: Record<string, ActDefinition> = {
     performers: ['party'],
     within: 'refusal-response',
     closes: ['refusal-response'],
-    payloadSchema: remarksSchema,
+    payloadSchema: withResponseDocuments(remarksSchema),
+    uploads: responseUploads,
   },
   refuse: {
     title: 'Final refusal',
