@@ -3,10 +3,9 @@
 import { useState } from 'react';
 import { api, qs } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { ErrorSummary, SelectField, SubmitButton, TextArea, TextField, useAction } from '../../ui/forms.tsx';
-import { Loading } from '../../ui/Layout.tsx';
+import { ErrorSummary, SubmitButton, TextArea, TextField, useAction } from '../../ui/forms.tsx';
 import { useApi } from '../../ui/data.ts';
-import { fieldError, inForce, isIsoDate, nextDay, useFrameworks, useOfficeClock, weekdayNames } from './shared.tsx';
+import { FrameworkFilter, PanelStatus, fieldError, inForce, isIsoDate, nextDay, useFrameworks, useOfficeClock, weekdayNames } from './shared.tsx';
 
 interface CalendarVersion { id: string; version: string; effectiveFrom: string; weekendDays: number[]; holidays: string[]; source: 'framework' | 'office'; note?: string | null }
 
@@ -24,16 +23,8 @@ export function CalendarsSection() {
     <section aria-labelledby="cal-h">
       <h2 id="cal-h">{i18n.t('admin.cal.title')}</h2>
       <p className="hint">{i18n.t('admin.cal.intro')}</p>
-      {frameworks.length > 1 ? (
-        <div className="admin-filter">
-          <SelectField label={i18n.t('admin.framework')} value={framework || data?.framework || ''} onChange={(e) => { setNotice(null); setFramework(e.target.value); }} data-testid="cal-framework">
-            {frameworks.map((f) => <option key={f.id} value={f.id}>{f.title}</option>)}
-          </SelectField>
-        </div>
-      ) : null}
-      {notice ? <div className="alert alert-ok" role="status">{notice}</div> : null}
-      <ErrorSummary error={error} />
-      {loading && !data ? <Loading /> : null}
+      <FrameworkFilter frameworks={frameworks} value={framework || data?.framework || ''} onChange={(id) => { setNotice(null); setFramework(id); }} testid="cal-framework" />
+      <PanelStatus notice={notice} error={error} loading={loading && !data} />
       {data ? (
         <div className="table-scroll">
           <table data-testid="cal-table">

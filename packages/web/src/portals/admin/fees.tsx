@@ -5,9 +5,8 @@ import { useMemo, useState } from 'react';
 import { api, qs } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ErrorSummary, SelectField, SubmitButton, TextArea, TextField, useAction } from '../../ui/forms.tsx';
-import { Loading } from '../../ui/Layout.tsx';
 import { useApi } from '../../ui/data.ts';
-import { fieldError, formatMajor, inForce, isIsoDate, nextDay, parseMajor, rightName, useFrameworks, useOfficeClock } from './shared.tsx';
+import { FrameworkFilter, PanelStatus, fieldError, formatMajor, inForce, isIsoDate, nextDay, parseMajor, rightName, useFrameworks, useOfficeClock } from './shared.tsx';
 
 interface Schedule {
   effectiveFrom: string; source: 'law' | 'office'; currency: string; inForce?: boolean;
@@ -30,16 +29,8 @@ export function FeesSection() {
     <section aria-labelledby="fees-h">
       <h2 id="fees-h">{i18n.t('admin.fees.title')}</h2>
       <p className="hint">{i18n.t('admin.fees.intro')}</p>
-      {frameworks.length > 1 ? (
-        <div className="admin-filter">
-          <SelectField label={i18n.t('admin.framework')} value={framework || data?.framework || ''} onChange={(e) => { setNotice(null); setFramework(e.target.value); }} data-testid="fees-framework">
-            {frameworks.map((f) => <option key={f.id} value={f.id}>{f.title}</option>)}
-          </SelectField>
-        </div>
-      ) : null}
-      {notice ? <div className="alert alert-ok" role="status">{notice}</div> : null}
-      <ErrorSummary error={error} />
-      {loading && !data ? <Loading /> : null}
+      <FrameworkFilter frameworks={frameworks} value={framework || data?.framework || ''} onChange={(id) => { setNotice(null); setFramework(id); }} testid="fees-framework" />
+      <PanelStatus notice={notice} error={error} loading={loading && !data} />
       {data?.items.map((p) => <ProcedureSchedules key={`${p.right}:${p.version}`} p={p} today={today} />)}
       {data && data.items.length > 0 ? (
         <AddSchedule key={`${data.framework}:${JSON.stringify(data.items.map((p) => p.history.length))}`} reply={data} today={today}

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { intlLocale } from '../../i18n/core.ts';
 import { useI18n, type I18n } from '../../i18n/index.tsx';
-import { fieldMessage } from '../../ui/forms.tsx';
+import { ErrorSummary, fieldMessage, SelectField } from '../../ui/forms.tsx';
+import { Loading } from '../../ui/Layout.tsx';
 import { useApi } from '../../ui/data.ts';
 export { rightName } from '../../ui/rights.ts';
 
@@ -90,4 +91,28 @@ export function useFrameworks(): FrameworkInfo[] {
     return () => { live = false; };
   }, []);
   return list;
+}
+
+/** The choice of legal framework on an administration panel (shown only where the office runs several). */
+export function FrameworkFilter({ frameworks, value, onChange, testid }: { frameworks: FrameworkInfo[]; value: string; onChange: (id: string) => void; testid: string }) {
+  const i18n = useI18n();
+  if (frameworks.length <= 1) return null;
+  return (
+    <div className="admin-filter">
+      <SelectField label={i18n.t('admin.framework')} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testid}>
+        {frameworks.map((f) => <option key={f.id} value={f.id}>{f.title}</option>)}
+      </SelectField>
+    </div>
+  );
+}
+
+/** What a panel has to say: the last change made, the error, or that it is loading. */
+export function PanelStatus({ notice, error, loading }: { notice: string | null; error: unknown; loading: boolean }) {
+  return (
+    <>
+      {notice ? <div className="alert alert-ok" role="status">{notice}</div> : null}
+      <ErrorSummary error={error} />
+      {loading ? <Loading /> : null}
+    </>
+  );
 }

@@ -9,7 +9,7 @@ import { ErrorSummary } from '../../ui/forms.tsx';
 import { emptyValue, payloadOf, SchemaForm, type JsonSchema } from '../../features/acts/SchemaForm.tsx';
 import { useDraftAutosave, useFeeQuote } from './hooks.ts';
 import type { Draft } from './model.ts';
-import { FeePanel, PayAndSubmit, SaveState, SharePanel } from './parts.tsx';
+import { FilingAside, PayAndSubmit } from './parts.tsx';
 
 interface ProcedureInfo { right: string; version: string; effectiveFrom: string; title: string; acts: Record<string, { payloadSchema: JsonSchema | null }> }
 interface ProceduresResponse { items: { id: string; procedures: ProcedureInfo[] }[] }
@@ -77,17 +77,7 @@ function GenericForm({ right, schema, initial, onCreated }: { right: string; sch
         <PayAndSubmit right={right} payload={payload} quote={fee.quote} quoteCurrent={fee.current && !uploading}
           draft={touched || draft.id ? draft : null} validate={() => !uploading} onError={onError} />
       </div>
-      <aside className="filing-aside" aria-label={i18n.t('filing.aside')}>
-        <FeePanel quote={fee.quote} loading={fee.loading} error={fee.error} />
-        <section className="card" aria-labelledby="draft-heading">
-          <h2 id="draft-heading">{i18n.t('filing.draft.title')}</h2>
-          <SaveState draft={draft} />
-          <div className="btn-row">
-            <button type="button" className="btn btn-secondary" data-testid="draft-save" onClick={() => { setTouched(true); void draft.flush(); }}>{i18n.t('filing.draft.saveNow')}</button>
-          </div>
-          {draft.id ? <SharePanel draftId={draft.id} shared={initial?.shared} /> : <p className="hint">{i18n.t('filing.share.afterSave')}</p>}
-        </section>
-      </aside>
+      <FilingAside fee={fee} draft={draft} shared={initial?.shared} onSaveNow={() => setTouched(true)} />
     </div>
   );
 }

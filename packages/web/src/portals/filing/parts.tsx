@@ -58,6 +58,26 @@ export function SaveState({ draft }: { draft: DraftSaver }) {
 }
 
 /** Shares a draft read-only with a client: the link to copy, and revoking it. */
+/** The side column of a filing: the live fee, and the draft's saving and sharing. */
+export function FilingAside({ fee, draft, shared, onSaveNow }: {
+  fee: { quote: FeeQuote | null; loading: boolean; error: unknown }; draft: DraftSaver; shared?: boolean; onSaveNow: () => void;
+}) {
+  const i18n = useI18n();
+  return (
+    <aside className="filing-aside" aria-label={i18n.t('filing.aside')}>
+      <FeePanel quote={fee.quote} loading={fee.loading} error={fee.error} />
+      <section className="card" aria-labelledby="draft-heading">
+        <h2 id="draft-heading">{i18n.t('filing.draft.title')}</h2>
+        <SaveState draft={draft} />
+        <div className="btn-row">
+          <button type="button" className="btn btn-secondary" data-testid="draft-save" onClick={() => { onSaveNow(); void draft.flush(); }}>{i18n.t('filing.draft.saveNow')}</button>
+        </div>
+        {draft.id ? <SharePanel draftId={draft.id} shared={shared} /> : <p className="hint">{i18n.t('filing.share.afterSave')}</p>}
+      </section>
+    </aside>
+  );
+}
+
 export function SharePanel({ draftId, shared: initiallyShared }: { draftId: string; shared?: boolean }) {
   const i18n = useI18n();
   const [link, setLink] = useState<string | null>(null);

@@ -13,7 +13,7 @@ import {
   toFilingPayload, trademarkFromDraft, trademarkTitle, validateStep,
   type Draft, type ImageRef, type MarkKind, type Party, type StepId, type TrademarkPayload,
 } from './model.ts';
-import { FeePanel, fieldId, k, PartyFields, PayAndSubmit, ProblemList, SaveState, SharePanel, useFocusOnChange, useOwnParty } from './parts.tsx';
+import { fieldId, FilingAside, k, PartyFields, PayAndSubmit, ProblemList, useFocusOnChange, useOwnParty } from './parts.tsx';
 import { NicePicker } from './nice-picker.tsx';
 import { ImagePreview, TrademarkSummary, uploadedPreviews, useKindLabel } from './summary.tsx';
 
@@ -180,17 +180,7 @@ export function TrademarkFiling({ initial, onCreated }: { initial: Draft | null;
         ) : null}
       </div>
 
-      <aside className="filing-aside" aria-label={i18n.t('filing.aside')}>
-        <FeePanel quote={fee.quote} loading={fee.loading} error={fee.error} />
-        <section className="card" aria-labelledby="draft-heading">
-          <h2 id="draft-heading">{i18n.t('filing.draft.title')}</h2>
-          <SaveState draft={draft} />
-          <div className="btn-row">
-            <button type="button" className="btn btn-secondary" data-testid="draft-save" onClick={() => { setTouched(true); void draft.flush(); }}>{i18n.t('filing.draft.saveNow')}</button>
-          </div>
-          {draft.id ? <SharePanel draftId={draft.id} shared={initial?.shared} /> : <p className="hint">{i18n.t('filing.share.afterSave')}</p>}
-        </section>
-      </aside>
+      <FilingAside fee={fee} draft={draft} shared={initial?.shared} onSaveNow={() => setTouched(true)} />
     </div>
   );
 }
