@@ -58,3 +58,12 @@ test('without a built app the server still answers the API', async () => {
     assert.equal((await a.inject({ method: 'GET', url: '/health' })).statusCode, 200);
   } finally { await bare.close(); }
 });
+
+test('the law the forms are built from says which framework new filings go under and the office date that picks the version', async () => {
+  const res = await app.inject({ method: 'GET', url: '/api/v1/procedures' });
+  assert.equal(res.statusCode, 200);
+  const body = res.json();
+  assert.equal(body.filingFramework, 'model-law');
+  assert.equal(body.officeDate, office.clock.today());
+  assert.ok(body.items.some((f: any) => f.id === body.filingFramework));
+});

@@ -59,7 +59,9 @@ export async function adminRoutes(api: FastifyInstance, office: Office) {
     return reply.code(201).send(added);
   });
 
-  api.get('/procedures', { schema: { tags: ['law'], summary: 'The legal frameworks and procedure versions this office runs' } }, async () => ({
+  api.get('/procedures', { schema: { tags: ['law'], summary: 'The legal frameworks and procedure versions this office runs; filingFramework is the one new filings go under, officeDate the date that picks the version in force' } }, async () => ({
+    filingFramework: office.config.framework,
+    officeDate: office.clock.today(),
     items: FRAMEWORKS.map((f) => ({
       id: f.id, title: f.title, office: f.office, calendars: f.calendars,
       procedures: f.procedures.map((p) => ({

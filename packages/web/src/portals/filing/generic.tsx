@@ -12,15 +12,17 @@ import type { Draft } from './model.ts';
 import { FilingAside, PayAndSubmit } from './parts.tsx';
 
 interface ProcedureInfo { right: string; version: string; effectiveFrom: string; title: string; acts: Record<string, { payloadSchema: JsonSchema | null }> }
-interface ProceduresResponse { items: { id: string; procedures: ProcedureInfo[] }[] }
+interface ProceduresResponse { filingFramework?: string; officeDate?: string; items: { id: string; procedures: ProcedureInfo[] }[] }
 
-/** The filing act's schema of the procedure in force today in the office's framework (listed first). */
+/** The filing act's schema of the procedure in force on the office date in the framework new filings go under. */
 export function useFilingSchema(right: string): { schema: JsonSchema | null; loading: boolean; error: unknown } {
   const res = useApi<ProceduresResponse>('/procedures');
   const schema = useMemo(() => {
-    const fw = res.data?.items[0];
+    const items = res.data?.items ?? [];
+    const fw = items.find((f) => f.id === res.data?.filingFramework && f.procedures.some((p) => p.right === right))
+      ?? items.find((f) => f.procedures.some((p) => p.right === right));
     if (!fw) return null;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = res.data?.officeDate ?? new Date().toISOString().slice(0, 10);
     const versions = fw.procedures.filter((p) => p.right === right).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
     const inForce = versions.filter((p) => p.effectiveFrom <= today).at(-1) ?? versions.at(-1);
     return inForce?.acts.file?.payloadSchema ?? null;
