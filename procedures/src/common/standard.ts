@@ -85,6 +85,38 @@ export const remarksSchema = {
   properties: { remarks: { type: 'string', maxLength: 20_000 } },
 } as const;
 
+/** The deficiencies the formalities officer notifies, each with a code and an explanation. */
+export const deficiencySchema = {
+  type: 'object', required: ['deficiencies'], additionalProperties: false,
+  properties: {
+    deficiencies: {
+      type: 'array', minItems: 1, maxItems: 50,
+      items: {
+        type: 'object', required: ['code'], additionalProperties: false,
+        properties: { code: { type: 'string', minLength: 1, maxLength: 100 }, description: { type: 'string', maxLength: 5000 } },
+      },
+    },
+  },
+} as const;
+
+/**
+ * The notice of a formal deficiency, the same under every right: the application waits for the remedy
+ * within the remedy period (procedure.periods.remedyDeficiency), else it is deemed withdrawn.
+ */
+export function formalDeficiencyNotice(legalBasis: string, more: Partial<ActDefinition> = {}): ActDefinition {
+  return {
+    title: 'Notice of formal deficiency',
+    legalBasis,
+    from: ['formalities'],
+    to: 'formalities-deficient',
+    performers: ['formalities'],
+    payloadSchema: deficiencySchema,
+    opens: [{ kind: 'remedy-deficiency', period: 'remedyDeficiency', onExpiry: 'deem-withdrawn' }],
+    documents: ['deficiency-notice'],
+    ...more,
+  };
+}
+
 /** A document uploaded first (POST /api/v1/uploads) and named by its SHA-256; the office adds the type and size it found. */
 export const documentRefSchema = {
   type: 'object', required: ['sha256'], additionalProperties: false,

@@ -6,12 +6,12 @@
 // Designs are numbered 1, 2 ... in the order of the request. The case data record which of them were
 // refused (`refusedDesigns`), which are in force (`designsInForce`) and which lapsed (`lapsedDesigns`).
 import { addYears, compareDates, computePeriodEnd, formatPeriod, parseLegalDate, type LegalDate, type PeriodSpec } from '../../common/calendar.ts';
-import { allOf, feesPaid, parisPriority, payFees, remarksSchema, responseUploads, withResponseDocuments } from '../../common/standard.ts';
+import { allOf, feesPaid, formalDeficiencyNotice, parisPriority, payFees, remarksSchema, responseUploads, withResponseDocuments } from '../../common/standard.ts';
 import { st87 } from '../../common/st87.ts';
 import type { ActContext, ActDefinition, PartyChange, Performer, ProcedureDefinition, Refusal } from '../../common/types.ts';
 import { isLocarnoClass, LOCARNO_CLASSES } from './locarno.ts';
 import {
-  deficiencySchema, designGroundsSchema, fileDesignSchema, remedyDeficiencySchema, renewDesignSchema,
+  designGroundsSchema, fileDesignSchema, remedyDeficiencySchema, renewDesignSchema,
 } from './payloads.ts';
 
 /** What an office adopting the model law may set differently (see `designProcedure`). */
@@ -201,16 +201,7 @@ export function designProcedure(o: DesignLawOptions = DESIGN_MODEL_LAW_OPTIONS):
       performers: ['formalities'],
       guard: feesPaid,
     },
-    'notify-formal-deficiency': {
-      title: 'Notice of formal deficiency',
-      legalBasis: 'ML r. 55(2)',
-      from: ['formalities'],
-      to: 'formalities-deficient',
-      performers: ['formalities'],
-      payloadSchema: deficiencySchema,
-      opens: [{ kind: 'remedy-deficiency', period: 'remedyDeficiency', onExpiry: 'deem-withdrawn' }],
-      documents: ['deficiency-notice'],
-    },
+    'notify-formal-deficiency': formalDeficiencyNotice('ML r. 55(2)'),
     'remedy-deficiency': {
       title: 'Deficiency remedied',
       legalBasis: 'ML r. 55(2)',

@@ -12,10 +12,10 @@
 // opposition pending (an objection), registration published, refused, withdrawn, cancelled, and a
 // revocation proceeding pending (a cancellation request).
 import { parseLegalDate } from '../../common/calendar.ts';
-import { feesPaid, groundsSchema, payFees, remarksSchema, st61 } from '../../common/standard.ts';
+import { feesPaid, formalDeficiencyNotice, groundsSchema, payFees, remarksSchema, st61 } from '../../common/standard.ts';
 import type { ActContext, ActDefinition, Performer, ProcedureDefinition, Refusal, UploadRef } from '../../common/types.ts';
 import {
-  amendmentSchema, cancellationRequestSchema, decideObjectionSchema, decisionSchema, deficiencySchema, documentRefSchema,
+  amendmentSchema, cancellationRequestSchema, decideObjectionSchema, decisionSchema, documentRefSchema,
   fileGiSchema, objectionSchema, replyToObjectionSchema,
 } from './payloads.ts';
 
@@ -99,16 +99,7 @@ const acts: Record<string, ActDefinition> = {
     performers: ['formalities'],
     guard: feesPaid,
   },
-  'notify-formal-deficiency': {
-    title: 'Notice of formal deficiency',
-    legalBasis: 'ML r. 61(2)',
-    from: ['formalities'],
-    to: 'formalities-deficient',
-    performers: ['formalities'],
-    payloadSchema: deficiencySchema,
-    opens: [{ kind: 'remedy-deficiency', period: 'remedyDeficiency', onExpiry: 'deem-withdrawn' }],
-    documents: ['deficiency-notice'],
-  },
+  'notify-formal-deficiency': formalDeficiencyNotice('ML r. 61(2)'),
   'remedy-deficiency': {
     title: 'Deficiency remedied',
     legalBasis: 'ML r. 61(2)',

@@ -10,12 +10,11 @@ import {
   addYears, compareDates, computePeriodEnd, formatPeriod, lastDayOfMonth, minDate, parseLegalDate,
   type LegalDate, type OfficeCalendar, type PeriodSpec, type PeriodTable,
 } from '../../common/calendar.ts';
-import { groundsSchema, payFees, remarksSchema, withResponseDocuments, responseUploads } from '../../common/standard.ts';
+import { formalDeficiencyNotice, groundsSchema, payFees, remarksSchema, responseUploads, withResponseDocuments } from '../../common/standard.ts';
 import { st27 } from '../../common/st27.ts';
 import type {
   ActContext, ActDefinition, FeeCharge, PartyChange, PartyData, ProcedureDefinition, Refusal, TimeLimitOpening, UploadRef,
 } from '../../common/types.ts';
-import { deficiencySchema } from '../trademark/payloads.ts';
 import {
   amendClaimsSchema, completePatentFilingSchema, conversionSchema, divisionalSchema, fileClaimsSchema, filePatentSchema,
   nationalPhaseSchema, officeActionResponseSchema, priorityDecisionSchema, remedyPatentDeficiencySchema, reportSchema,
@@ -585,17 +584,7 @@ export function patentProcedure(options: PatentLawOptions): ProcedureDefinition 
       performers: ['formalities'],
       guard: all(feesPaid, formalRequirementsMet),
     },
-    'notify-formal-deficiency': {
-      title: 'Notice of formal deficiency',
-      legalBasis: 'ML r. 24(2)',
-      from: ['formalities'],
-      to: 'formalities-deficient',
-      performers: ['formalities'],
-      payloadSchema: deficiencySchema,
-      opens: [{ kind: 'remedy-deficiency', period: 'remedyDeficiency', onExpiry: 'deem-withdrawn' }],
-      effects: (ctx) => ({ deficiencies: ctx.payload.deficiencies }),
-      documents: ['deficiency-notice'],
-    },
+    'notify-formal-deficiency': formalDeficiencyNotice('ML r. 24(2)', { effects: (ctx) => ({ deficiencies: ctx.payload.deficiencies }) }),
     'remedy-deficiency': {
       title: 'Deficiency remedied',
       legalBasis: 'ML r. 24(2)',

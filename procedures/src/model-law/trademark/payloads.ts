@@ -1,5 +1,6 @@
 // Payload schemas of the trademark acts (JSON schema; the API validates requests against them).
 import { partySchema } from '../../common/standard.ts';
+import { deficiencySchema } from '../../common/standard.ts';
 export const MARK_KINDS = [
   'Word', 'Stylized characters', 'Figurative', 'Combined', 'Three dimensional', 'Colour', 'Sound',
   'Hologram', 'Motion', 'Multimedia', 'Position', 'Other',
@@ -64,18 +65,7 @@ export const completeFilingSchema = {
   properties: { goodsServices: goodsServicesSchema, remarks: { type: 'string', maxLength: 20_000 } },
 } as const;
 
-export const deficiencySchema = {
-  type: 'object', required: ['deficiencies'], additionalProperties: false,
-  properties: {
-    deficiencies: {
-      type: 'array', minItems: 1, maxItems: 50,
-      items: {
-        type: 'object', required: ['code'], additionalProperties: false,
-        properties: { code: { type: 'string', minLength: 1, maxLength: 100 }, description: { type: 'string', maxLength: 5000 } },
-      },
-    },
-  },
-} as const;
+export { deficiencySchema };
 
 export const oppositionSchema = {
   type: 'object', required: ['grounds', 'earlierRights'], additionalProperties: false,

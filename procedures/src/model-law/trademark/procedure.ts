@@ -1,7 +1,7 @@
 // Model-law trademark procedure: the reference framework an office starts from.
 // Citations ("ML r. n") refer to the model law rules shipped in docs/model-law.md.
 import { addYears, compareDates, parseLegalDate } from '../../common/calendar.ts';
-import { allOf, feesPaid, groundsSchema, parisPriority, payFees, remarksSchema, st61, withResponseDocuments, responseUploads } from '../../common/standard.ts';
+import { allOf, feesPaid, formalDeficiencyNotice, groundsSchema, parisPriority, payFees, remarksSchema, responseUploads, st61, withResponseDocuments } from '../../common/standard.ts';
 import type { ActContext, ActDefinition, PartyChange, ProcedureDefinition, Refusal, UploadRef } from '../../common/types.ts';
 import { madridActs, madridPeriods, madridStates } from './madrid.ts';
 import {
@@ -118,16 +118,7 @@ const acts: Record<string, ActDefinition> = {
     guard: feesPaid,
     closes: ['complete-filing'],
   },
-  'notify-formal-deficiency': {
-    title: 'Notice of formal deficiency',
-    legalBasis: 'ML r. 5(2)',
-    from: ['formalities'],
-    to: 'formalities-deficient',
-    performers: ['formalities'],
-    payloadSchema: deficiencySchema,
-    opens: [{ kind: 'remedy-deficiency', period: 'remedyDeficiency', onExpiry: 'deem-withdrawn' }],
-    documents: ['deficiency-notice'],
-  },
+  'notify-formal-deficiency': formalDeficiencyNotice('ML r. 5(2)'),
   'remedy-deficiency': {
     title: 'Deficiency remedied',
     legalBasis: 'ML r. 5(2)',

@@ -4,10 +4,9 @@
 import {
   addYears, compareDates, lastDayOfMonth, parseLegalDate, type LegalDate, type PeriodSpec,
 } from '../../common/calendar.ts';
-import { payFees, remarksSchema } from '../../common/standard.ts';
+import { formalDeficiencyNotice, payFees, remarksSchema } from '../../common/standard.ts';
 import { st27 } from '../../common/st27.ts';
 import type { ActContext, ActDefinition, FeeCharge, PartyData, ProcedureDefinition, Refusal, TimeLimitOpening } from '../../common/types.ts';
-import { deficiencySchema } from '../trademark/payloads.ts';
 import {
   PATENT_APPLICATION_STATES, all, claimsAmended, contentOf, effectiveClaims, extraClaims, feesPaid, filingParties,
   lastDayWithoutSurcharge, missingElements, pdfUploads, priorityRefusal, type PriorityClaim,
@@ -215,17 +214,7 @@ const acts: Record<string, ActDefinition> = {
     fees: [{ code: 'claims', quantity: (ctx) => extraClaims(ctx, ctx.payload.claims) }],
     effects: (ctx) => claimsAmended(ctx, ctx.payload.claims),
   },
-  'notify-formal-deficiency': {
-    title: 'Notice of formal deficiency',
-    legalBasis: 'ML r. 41(2)',
-    from: ['formalities'],
-    to: 'formalities-deficient',
-    performers: ['formalities'],
-    payloadSchema: deficiencySchema,
-    opens: [{ kind: 'remedy-deficiency', period: 'remedyDeficiency', onExpiry: 'deem-withdrawn' }],
-    effects: (ctx) => ({ deficiencies: ctx.payload.deficiencies }),
-    documents: ['deficiency-notice'],
-  },
+  'notify-formal-deficiency': formalDeficiencyNotice('ML r. 41(2)', { effects: (ctx) => ({ deficiencies: ctx.payload.deficiencies }) }),
   'remedy-deficiency': {
     title: 'Deficiency remedied',
     legalBasis: 'ML r. 41(2)',
