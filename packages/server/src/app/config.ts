@@ -20,6 +20,8 @@ export interface Config {
   databasePoolSize: number;
   /** The built web app (index.html and assets); served at / when present. */
   webDir: string;
+  /** Where documents are kept: on local disk under dataDir (default), or in an S3-compatible object store. */
+  storage: { kind: 'disk' } | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; prefix: string };
 }
 
 export class ConfigError extends Error {}
@@ -37,6 +39,13 @@ export const CONFIG_DOC: Record<string, string> = {
   SESSION_DAYS: 'lifetime of a login session in days (default 7)',
   DB_POOL_SIZE: 'PostgreSQL connections per process (default 20)',
   WEB_DIR: 'the built web app to serve at / (default packages/web/dist of this repository)',
+  STORAGE: "where documents are kept: 'disk' (default, DATA_DIR/documents) or 's3' (the S3_* settings)",
+  S3_ENDPOINT: 'S3-compatible object store, e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000',
+  S3_BUCKET: 'bucket of the documents (must exist)',
+  S3_REGION: 'signing region (default us-east-1)',
+  S3_ACCESS_KEY_ID: 'access key of the object store',
+  S3_SECRET_ACCESS_KEY: 'secret key of the object store',
+  S3_PREFIX: "key prefix inside the bucket (default none, e.g. 'registrum/')",
 };
 
 // Relative paths are taken from where the user ran the command (npm runs workspace scripts elsewhere).
@@ -61,6 +70,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
   const framework = oneOf('REGISTRUM_FRAMEWORK', 'model-law', FRAMEWORKS.map((f) => f.id));
   const seedRaw = oneOf('REGISTRUM_SEED_DEMO', mode === 'demo' ? 'true' : 'false', ['true', 'false'] as const);
   const rawDir = env.DATA_DIR?.trim() || 'data';
+  const storageKind = oneOf('STORAGE', 'disk', ['disk', 's3'] as const);
+  let storage: Config['storage'] = { kind: 'disk' };
+  if (storageKind === 's3') {
+    const need = (name: string) => { const v = env[name]?.trim(); if (!v) errors.push(`${name} is required when STORAGE=s3`); return v ?? ''; };
+    const endpoint = need('S3_ENDPOINT');
+    if (endpoint && !/^https?:\/\/[^/]/.test(endpoint)) errors.push(`S3_ENDPOINT must be an http(s) URL (got '${endpoint}')`);
+    storage = { kind: 's3', endpoint, bucket: need('S3_BUCKET'), region: env.S3_REGION?.trim() || 'us-east-1', accessKeyId: need('S3_ACCESS_KEY_ID'), secretAccessKey: need('S3_SECRET_ACCESS_KEY'), prefix: env.S3_PREFIX?.trim() ?? '' };
+  }
   const config: Config = {
     mode,
     host: env.HOST?.trim() || '127.0.0.1',
@@ -74,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     sessionDays: int('SESSION_DAYS', 7, 1, 365),
     databasePoolSize: int('DB_POOL_SIZE', 20, 1, 500),
     webDir: env.WEB_DIR?.trim() ? resolve(cwd, env.WEB_DIR.trim()) : fileURLToPath(new URL('../../../web/dist', import.meta.url)),
+    storage,
   };
   if (errors.length) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
   return config;

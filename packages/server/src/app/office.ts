@@ -13,6 +13,7 @@ import { notifyPartiesJob } from '../modules/notifications/index.ts';
 import { openDatabase, type Db } from '../platform/db/db.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { DemoBank, type PaymentProvider } from '../platform/payments/payments.ts';
+import { S3Storage } from '../platform/storage/s3.ts';
 import { LocalDiskStorage, MemoryStorage, type BlobStorage } from '../platform/storage/storage.ts';
 import { ProcedureEngine } from '../procedure-engine/engine.ts';
 import type { Config } from './config.ts';
@@ -65,7 +66,8 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     const feeSchedules = new OfficeFeeSchedules();
     await feeSchedules.load(database);
     const engine = new ProcedureEngine(clock, calendars, feeSchedules);
-    const storage: BlobStorage = config.dataDir === 'memory://' ? new MemoryStorage() : new LocalDiskStorage(join(config.dataDir, 'documents'));
+    const storage: BlobStorage = config.storage.kind === 's3' ? new S3Storage(config.storage)
+      : config.dataDir === 'memory://' ? new MemoryStorage() : new LocalDiskStorage(join(config.dataDir, 'documents'));
     const access = new AccessService(database, config.sessionDays);
     // Deposits go through the demo bank in demo mode; production has no provider until a bank adapter is configured.
     const provider: PaymentProvider | null = config.mode === 'demo' ? new DemoBank() : null;

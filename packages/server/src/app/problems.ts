@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidLegalDateError } from '@registrum/procedures';
 import { DomainError } from '../kernel/errors.ts';
 import { fieldErrors } from '../kernel/validate.ts';
+import { StorageError } from '../platform/storage/s3.ts';
 
 export interface Problem { type: string; title: string; status: number; code: string; detail: string; instance?: string; [k: string]: unknown }
 
@@ -29,6 +30,7 @@ export function toProblem(err: unknown): Problem {
   const pgCode = (err as any)?.code;
   if (pgCode === '22P05' || pgCode === '22021') return problem(400, 'INVALID_CHARACTERS', 'The request contains characters that cannot be stored');
   if (pgCode === '57P01' || pgCode === '08006' || pgCode === 'ECONNREFUSED' || pgCode === '53300') return problem(503, 'DATABASE_UNAVAILABLE', 'The register database is not reachable; try again shortly');
+  if (err instanceof StorageError && err.s3Code !== 'IntegrityMismatch') return problem(503, 'STORAGE_UNAVAILABLE', 'The document store is not reachable; try again shortly. Nothing was recorded');
   return problem(500, 'INTERNAL_ERROR', 'An unexpected error occurred; nothing was recorded');
 }
 
