@@ -9,6 +9,7 @@
 //     [--filers 10]   agent firms filing (each its own account; filings spread over them)
 //     [--mix]   a realistic mix of rights (65 % trademarks, 15 % patents, 12 % designs, 8 % utility models), recorded as filing-mix
 //     [--profile]   time every SQL statement and transaction span (adds a little overhead)
+import { benchSigningKey } from './lib/signing.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +56,7 @@ async function main() {
   const adminUrl = kind === 'postgres' ? serverUrl(str(flags, 'url', '')) : null;
   const pgdb = adminUrl ? await freshDatabase(adminUrl, 'bench_filing') : null;
   const config = loadConfig({
-    REGISTRUM_MODE: 'production', LOG_LEVEL: str(flags, 'log-level', 'silent'), DATA_DIR: tmp, DATABASE_URL: pgdb?.url ?? '',
+    REGISTRUM_MODE: 'production', ...benchSigningKey(tmp), LOG_LEVEL: str(flags, 'log-level', 'silent'), DATA_DIR: tmp, DATABASE_URL: pgdb?.url ?? '',
     DB_POOL_SIZE: String(poolSize), WORKER_INTERVAL_MS: String(workerInterval),
   });
   const profile = new SqlProfile();

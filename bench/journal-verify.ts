@@ -18,6 +18,7 @@ import { snapshot, usage } from './lib/cpu.ts';
 import { freshDatabase, serverInfo, serverUrl } from './lib/postgres.ts';
 import { writeRegister } from './lib/register.ts';
 import { machine, record, round } from './lib/results.ts';
+import { benchSigningKey } from './lib/signing.ts';
 
 const argv = process.argv.slice(2);
 const flags = parseFlags(argv);
@@ -60,7 +61,7 @@ async function main() {
   const adminUrl = kind === 'postgres' ? serverUrl(str(flags, 'url', '')) : null;
   const pgdb = adminUrl ? await freshDatabase(adminUrl, 'bench_journal') : null;
   const open = () => openDatabase({ databaseUrl: pgdb?.url ?? null, dataDir: tmp, poolSize: 4 });
-  const cliEnv: Record<string, string> = pgdb ? { DATABASE_URL: pgdb.url, DATA_DIR: tmp } : { DATA_DIR: tmp };
+  const cliEnv: Record<string, string> = { ...benchSigningKey(tmp), ...(pgdb ? { DATABASE_URL: pgdb.url, DATA_DIR: tmp } : { DATA_DIR: tmp }) };
   let db = await open();
   try {
     await migrate(db);

@@ -35,6 +35,7 @@ export async function runCli(argv: string[]): Promise<number> {
   let office;
   try { office = await openOffice(config); } catch (e) {
     if (e instanceof DatabaseLockedError) { process.stderr.write(`${e.message}\n`); return 3; }
+    if (e instanceof ConfigError) { process.stderr.write(`${e.message}\n\nSee 'registrum help' for the settings.\n`); return 2; }
     process.stderr.write(`Cannot open the database: ${(e as Error).message}\n`);
     return 3;
   }

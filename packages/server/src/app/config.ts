@@ -20,6 +20,8 @@ export interface Config {
   databasePoolSize: number;
   /** The built web app (index.html and assets); served at / when present. */
   webDir: string;
+  /** The PKCS#12 file of the office's signing key and its passphrase; null in demo mode = a demo key. */
+  signing: { p12Path: string; passphrase: string } | null;
   /** Where documents are kept: on local disk under dataDir (default), or in an S3-compatible object store. */
   storage: { kind: 'disk' } | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; prefix: string };
 }
@@ -39,6 +41,8 @@ export const CONFIG_DOC: Record<string, string> = {
   SESSION_DAYS: 'lifetime of a login session in days (default 7)',
   DB_POOL_SIZE: 'PostgreSQL connections per process (default 20)',
   WEB_DIR: 'the built web app to serve at / (default packages/web/dist of this repository)',
+  SIGNING_P12: "PKCS#12 file (.p12/.pfx) of the office's signing key and certificate; required in production (demo: a key made for the demo office)",
+  SIGNING_P12_PASSPHRASE: 'passphrase of SIGNING_P12',
   STORAGE: "where documents are kept: 'disk' (default, DATA_DIR/documents) or 's3' (the S3_* settings)",
   S3_ENDPOINT: 'S3-compatible object store, e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000',
   S3_BUCKET: 'bucket of the documents (must exist)',
@@ -70,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
   const framework = oneOf('REGISTRUM_FRAMEWORK', 'model-law', FRAMEWORKS.map((f) => f.id));
   const seedRaw = oneOf('REGISTRUM_SEED_DEMO', mode === 'demo' ? 'true' : 'false', ['true', 'false'] as const);
   const rawDir = env.DATA_DIR?.trim() || 'data';
+  const p12 = env.SIGNING_P12?.trim();
+  if (!p12 && mode === 'production') errors.push('SIGNING_P12 is required in production: outgoing documents are signed with the office key');
+  const signing = p12 ? { p12Path: resolve(cwd, p12), passphrase: env.SIGNING_P12_PASSPHRASE ?? '' } : null;
   const storageKind = oneOf('STORAGE', 'disk', ['disk', 's3'] as const);
   let storage: Config['storage'] = { kind: 'disk' };
   if (storageKind === 's3') {
@@ -92,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     databasePoolSize: int('DB_POOL_SIZE', 20, 1, 500),
     webDir: env.WEB_DIR?.trim() ? resolve(cwd, env.WEB_DIR.trim()) : fileURLToPath(new URL('../../../web/dist', import.meta.url)),
     storage,
+    signing,
   };
   if (errors.length) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
   return config;

@@ -1,5 +1,6 @@
 // Composition root: the one place that picks concrete adapters from the configuration and wires the
 // modules. Everything else receives what it needs.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFramework } from '@registrum/procedures';
 import { OfficeClock } from '../kernel/clock.ts';
@@ -13,10 +14,11 @@ import { notifyPartiesJob } from '../modules/notifications/index.ts';
 import { openDatabase, type Db } from '../platform/db/db.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { DemoBank, type PaymentProvider } from '../platform/payments/payments.ts';
+import { demoSigningKey, loadPkcs12, type OfficeSigningKey } from '../platform/signing/signing.ts';
 import { S3Storage } from '../platform/storage/s3.ts';
 import { LocalDiskStorage, MemoryStorage, type BlobStorage } from '../platform/storage/storage.ts';
 import { ProcedureEngine } from '../procedure-engine/engine.ts';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import type { JobHandler, WorkerDeps } from './worker.ts';
 
 /** After every act: its documents are rendered, then the parties are told. Both steps are idempotent. */
@@ -25,6 +27,14 @@ function actRecordedJob(render: ReturnType<typeof renderDocumentJob>, notify: ty
     for (const kind of job.documents ?? []) await render(q, { kind, caseId: job.caseId, actId: job.actId });
     await notify(q, job);
   };
+}
+
+function readSigningKey(s: NonNullable<Config['signing']>): OfficeSigningKey {
+  try {
+    return loadPkcs12(readFileSync(s.p12Path), s.passphrase);
+  } catch (e) {
+    throw new ConfigError(`SIGNING_P12 (${s.p12Path}) cannot be used: ${(e as Error).message}`);
+  }
 }
 
 export interface Office {
@@ -41,6 +51,8 @@ export interface Office {
   cases: CasesDeps;
   /** Current accounts of parties; the payment provider deposits go through. */
   accounts: AccountsDeps;
+  /** The key outgoing documents are signed with (the demo office's own in demo mode, made on first use). */
+  signingKey(): OfficeSigningKey;
   worker: WorkerDeps;
   close(): Promise<void>;
 }
@@ -68,6 +80,9 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     const engine = new ProcedureEngine(clock, calendars, feeSchedules);
     const storage: BlobStorage = config.storage.kind === 's3' ? new S3Storage(config.storage)
       : config.dataDir === 'memory://' ? new MemoryStorage() : new LocalDiskStorage(join(config.dataDir, 'documents'));
+    // A configured key is read now, so a wrong file or passphrase stops the start.
+    let key: OfficeSigningKey | null = config.signing ? readSigningKey(config.signing) : null;
+    const signingKey = () => (key ??= demoSigningKey(config.dataDir === 'memory://' ? null : join(config.dataDir, 'signing', 'demo-office.p12'), framework.office.name, framework.office.code));
     const access = new AccessService(database, config.sessionDays);
     // Deposits go through the demo bank in demo mode; production has no provider until a bank adapter is configured.
     const provider: PaymentProvider | null = config.mode === 'demo' ? new DemoBank() : null;
@@ -77,7 +92,7 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
       db: database, engine, clock, log,
       handlers: { 'act.recorded': actRecordedJob(renderDocumentJob(storage), notifyPartiesJob) },
     };
-    return { config, db: database, clock, engine, calendars, feeSchedules, access, storage, cases, accounts, worker, close: () => database.close() };
+    return { config, db: database, clock, engine, calendars, feeSchedules, access, storage, cases, accounts, signingKey, worker, close: () => database.close() };
   } catch (e) {
     await database.close().catch(() => {});
     throw e;
