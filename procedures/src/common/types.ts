@@ -51,7 +51,7 @@ export interface UploadRef {
   kind: string;
   title: string;
   /** Media types the office accepts for it, judged from the stored bytes. */
-  accept: readonly ('image/png' | 'image/jpeg' | 'application/pdf')[];
+  accept: readonly ('image/png' | 'image/jpeg' | 'image/tiff' | 'application/pdf' | 'application/xml' | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')[];
   /** The payload object that names the upload: the office completes it with the media type and size it found. */
   at?: Record<string, any>;
 }

@@ -5,6 +5,7 @@ import type { Office } from '../../app/office.ts';
 import { requireActor, viewerOf } from '../../app/http.ts';
 import { DomainError, invalid } from '../../kernel/errors.ts';
 import { bytesAre, UPLOAD_TYPES, UPLOAD_LIMITS } from './media.ts';
+import { inspectUpload } from './inspect.ts';
 import { assignCase, BULK_MAX_CASES, bulkAct, documentFor, fileApplication, listActs, listCases, loadVisibleCase, performAct, readCase, worklist } from './index.ts';
 import type { ListQuery } from './use-cases/list-cases.ts';
 
@@ -121,16 +122,17 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
     api.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMITS[type] }, (_req, body, done) => done(null, body));
   }
   api.post('/uploads', {
-    schema: { tags: ['cases'], summary: 'Upload a document a filing or an act refers to (image/png or image/jpeg up to 5 MB, application/pdf up to 20 MB); returns its reference' },
+    schema: { tags: ['cases'], summary: 'Upload a document a filing or an act refers to; returns its reference',
+      description: 'The type is judged from the bytes and must match the Content-Type sent: image/png and image/jpeg up to 5 MB, image/tiff up to 30 MB, application/pdf up to 20 MB (no JavaScript, launch actions, embedded files or rich media: PDF_ACTIVE_CONTENT; damaged: PDF_MALFORMED), application/xml up to 10 MB (well-formed, no DOCTYPE), Word DOCX up to 10 MB (no macros). Which types an act takes is said by the act.' },
   }, async (req, reply) => {
     requireActor(req);
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim();
     const body = req.body as Buffer;
-    if (!UPLOAD_TYPES.includes(type)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Upload a PNG or JPEG image or a PDF document', 415, { accept: UPLOAD_TYPES });
-    if (!Buffer.isBuffer(body) || !bytesAre(type, body)) throw invalid('CONTENT_TYPE_MISMATCH', `The file is not ${type}`);
-    if (body.length > UPLOAD_LIMITS[type]) throw new DomainError('UPLOAD_TOO_LARGE', `A ${type} upload may be at most ${UPLOAD_LIMITS[type] / 1024 / 1024} MB`, 413, { limit: UPLOAD_LIMITS[type] });
+    if (!UPLOAD_TYPES.includes(type)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Upload a PNG, JPEG or TIFF image, a PDF, an XML or a Word (DOCX) document', 415, { accept: UPLOAD_TYPES });
+    if (!Buffer.isBuffer(body)) throw invalid('CONTENT_TYPE_MISMATCH', `The file is not ${type}`);
+    const { mediaType, pages } = inspectUpload(type, body);
     const stored = await office.storage.put(body);
-    return reply.code(201).send({ ...stored, mediaType: type });
+    return reply.code(201).send({ ...stored, mediaType, pages });
   });
 
   api.get<{ Params: { sha: string } }>('/documents/:sha', {

@@ -4,24 +4,9 @@ import { invalid } from '../../kernel/errors.ts';
 import type { BlobStorage } from '../../platform/storage/storage.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import * as repo from './cases.repository.ts';
+import { sniffType } from './inspect.ts';
 
-const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
-  'image/png': (b) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/jpeg': (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'application/pdf': (b) => b.length > 8 && b.subarray(0, 5).toString('latin1') === '%PDF-',
-};
-
-/** What may be uploaded, and how large (bytes). */
-export const UPLOAD_LIMITS: Record<string, number> = { 'image/png': 5 * 1024 * 1024, 'image/jpeg': 5 * 1024 * 1024, 'application/pdf': 20 * 1024 * 1024 };
-export const UPLOAD_TYPES = Object.keys(SIGNATURES);
-
-/** The type the bytes show, or null. */
-export function sniffType(b: Buffer): string | null {
-  for (const [type, test] of Object.entries(SIGNATURES)) if (test(b)) return type;
-  return null;
-}
-
-export const bytesAre = (type: string, b: Buffer) => !!SIGNATURES[type]?.(b);
+export { bytesAre, sniffType, UPLOAD_LIMITS, UPLOAD_TYPES } from './inspect.ts';
 
 export interface CheckedUpload { ref: UploadRef; mediaType: string; size: number }
 
