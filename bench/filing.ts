@@ -10,6 +10,7 @@
 //     [--mix]   a realistic mix of rights (65 % trademarks, 15 % patents, 12 % designs, 8 % utility models), recorded as filing-mix
 //     [--profile]   time every SQL statement and transaction span (adds a little overhead)
 import { benchSigningKey } from './lib/signing.ts';
+import { tinyPdf } from '../packages/server/src/app/demo-files.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,7 +103,7 @@ async function main() {
     if (mixed) {
       docs = { pdf: [], png: [] };
       for (let i = 0; i < 8; i++) {
-        for (const [type, body] of [['application/pdf', Buffer.from(`%PDF-1.7\n% bench description ${i}\n`)], ['image/png', tinyPng(i + 1, 2)]] as const) {
+        for (const [type, body] of [['application/pdf', tinyPdf([`bench description ${i}`])], ['image/png', tinyPng(i + 1, 2)]] as const) {
           const res = await fetch(`${address}/api/v1/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body: new Uint8Array(body) });
           if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
           (type === 'image/png' ? docs.png : docs.pdf).push(((await res.json()) as { sha256: string }).sha256);

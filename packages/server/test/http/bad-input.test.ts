@@ -1,6 +1,7 @@
 // Bad input through the HTTP API: every refusal is a 4xx RFC 9457 problem document with a stable
 // code, and leaves the register exactly as it was (state, acts, fees, payments, children, count).
 // Ends with a seeded fuzz loop: no body, however mangled, gets a 5xx.
+import { tinyPdf } from '../../src/app/demo-files.ts';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
@@ -191,7 +192,7 @@ test('an invalid asOf date: 400 INVALID_DATE; before the filing: 404 CASE_NOT_YE
 });
 
 test('uploads: a type the office does not take, or bytes that are not what the content type says, are refused and not stored; a PDF is taken', async () => {
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n');
+  const pdf = tinyPdf(['A document']);
   expectProblem(await agent.raw('POST', '/api/v1/uploads', 'hello', 'text/plain'), 415, 'UNSUPPORTED_MEDIA_TYPE');
   expectProblem(await agent.raw('POST', '/api/v1/uploads', Buffer.from('<html><script>alert(1)</script>'), 'text/html'), 415, 'UNSUPPORTED_MEDIA_TYPE');
   expectProblem(await agent.raw('POST', '/api/v1/uploads', tinyPng(), 'application/pdf'), 400, 'CONTENT_TYPE_MISMATCH');

@@ -11,6 +11,7 @@ import { S3Storage, StorageError, signV4 } from '../../src/platform/storage/s3.t
 import { LocalDiskStorage, MemoryStorage, type BlobStorage } from '../../src/platform/storage/storage.ts';
 import { loadConfig } from '../../src/app/config.ts';
 import { testOffice } from '../support/harness.ts';
+import { tinyPdf } from '../../src/app/demo-files.ts';
 import { expectProblem, login } from '../http/helpers.ts';
 
 const KEY = 'registrum-test';
@@ -126,7 +127,7 @@ describe('blob storage', () => {
       const app = await office.http();
       await office.user('filer', 'applicant', 'Filer Ltd');
       const filer = await login(app, 'filer');
-      expectProblem(await filer.raw('POST', '/api/v1/uploads', Buffer.from('%PDF-1.4\n%%EOF\n'), 'application/pdf'), 503, 'STORAGE_UNAVAILABLE');
+      expectProblem(await filer.raw('POST', '/api/v1/uploads', tinyPdf(['A document']), 'application/pdf'), 503, 'STORAGE_UNAVAILABLE');
     } finally { await office.shutdown(); }
   });
 
@@ -136,7 +137,7 @@ describe('blob storage', () => {
       const app = await office.http();
       await office.user('filer', 'applicant', 'Filer Ltd');
       const filer = await login(app, 'filer');
-      const pdf = Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${randomBytes(8).toString('hex')}\n%%EOF\n`);
+      const pdf = tinyPdf([`A document ${randomBytes(8).toString('hex')}`]);
       const up = await filer.raw('POST', '/api/v1/uploads', pdf, 'application/pdf');
       assert.equal(up.statusCode, 201, up.body);
       assert.equal(up.json().sha256, sha(pdf));

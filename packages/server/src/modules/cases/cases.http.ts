@@ -130,9 +130,10 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
     const body = req.body as Buffer;
     if (!UPLOAD_TYPES.includes(type)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Upload a PNG, JPEG or TIFF image, a PDF, an XML or a Word (DOCX) document', 415, { accept: UPLOAD_TYPES });
     if (!Buffer.isBuffer(body)) throw invalid('CONTENT_TYPE_MISMATCH', `The file is not ${type}`);
-    const { mediaType, pages } = inspectUpload(type, body);
+    // The reference returned is what a payload names the document by (its pages are counted when it is filed).
+    const { mediaType } = inspectUpload(type, body);
     const stored = await office.storage.put(body);
-    return reply.code(201).send({ ...stored, mediaType, pages });
+    return reply.code(201).send({ ...stored, mediaType });
   });
 
   api.get<{ Params: { sha: string } }>('/documents/:sha', {
