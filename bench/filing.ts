@@ -57,7 +57,7 @@ async function main() {
   const adminUrl = kind === 'postgres' ? serverUrl(str(flags, 'url', '')) : null;
   const pgdb = adminUrl ? await freshDatabase(adminUrl, 'bench_filing') : null;
   const config = loadConfig({
-    REGISTRUM_MODE: 'production', ...benchSigningKey(tmp), LOG_LEVEL: str(flags, 'log-level', 'silent'), DATA_DIR: tmp, DATABASE_URL: pgdb?.url ?? '',
+    REGISTRUM_MODE: 'production', ...benchSigningKey(tmp), RATE_LIMIT_SIGNED_IN: '0', RATE_LIMIT_ANONYMOUS: '0', LOG_LEVEL: str(flags, 'log-level', 'silent'), DATA_DIR: tmp, DATABASE_URL: pgdb?.url ?? '',
     DB_POOL_SIZE: String(poolSize), WORKER_INTERVAL_MS: String(workerInterval),
   });
   const profile = new SqlProfile();

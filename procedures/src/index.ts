@@ -8,6 +8,7 @@ export * from './common/types.ts';
 export * from './common/calendar.ts';
 export { extendProcedure } from './common/extend.ts';
 export { ANY_STATE } from './common/standard.ts';
+export { TAKE_OVER, TAKE_OVER_UPDATE } from './common/takeover.ts';
 
 export const FRAMEWORKS: readonly Framework[] = [modelLaw, ruritania];
 

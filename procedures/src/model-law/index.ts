@@ -1,6 +1,7 @@
 // The model-law framework: the reference law Registrum ships; an office starts from it.
 import { parseLegalDate as d } from '../common/calendar.ts';
 import { recordalModelLaw, withRecordalsForAll } from '../common/recordals.ts';
+import { withTakeOverForAll } from '../common/takeover.ts';
 import type { Framework } from '../common/types.ts';
 import { designModelLaw } from './design/procedure.ts';
 import { giModelLaw } from './gi/procedure.ts';
@@ -23,6 +24,7 @@ export const modelLaw: Framework = {
       '2026-12-28', '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-01', '2027-12-27', '2028-01-03',
     ].map(d),
   }],
-  // Every right takes recordals (transfer, licence, change of name ...) the same way: see common/recordals.ts.
-  procedures: withRecordalsForAll([trademarkModelLaw, oppositionModelLaw, designModelLaw, giModelLaw, patentModelLaw, utilityModelModelLaw], recordalModelLaw),
+  // Every right takes recordals (transfer, licence, change of name ...) the same way: see common/recordals.ts;
+  // and records taken over from a previous register: see common/takeover.ts.
+  procedures: withTakeOverForAll(withRecordalsForAll([trademarkModelLaw, oppositionModelLaw, designModelLaw, giModelLaw, patentModelLaw, utilityModelModelLaw], recordalModelLaw)),
 };

@@ -1,5 +1,6 @@
-// The `registrum` command: serve, worker, journal verify, clock, sweep, users.
-import { parseLegalDate } from '@registrum/procedures';
+// The `registrum` command: serve, worker, journal verify, clock, sweep, users, import.
+import { findFramework, parseLegalDate } from '@registrum/procedures';
+import { produceDump } from '../modules/opendata/index.ts';
 import { verifyJournal } from '../procedure-engine/journal.ts';
 import { CONFIG_DOC, ConfigError, loadConfig } from './config.ts';
 import { seedDemo } from './demo.ts';
@@ -8,6 +9,7 @@ import { openOffice } from './office.ts';
 import { startWorker, workOnce } from './worker.ts';
 import { DatabaseLockedError } from '../platform/db/db.ts';
 import { DomainError } from '../kernel/errors.ts';
+import { IMPORT_HELP, importCommand } from '../modules/imports/index.ts';
 
 const HELP = `registrum: run an intellectual-property office
 
@@ -19,6 +21,8 @@ Usage:
   registrum clock show|set DATE   show or set the office date (demo mode; forward only)
   registrum sweep                 run the time-limit expiry sweep and pending jobs once
   registrum users add USER ROLE PASSWORD [DISPLAY NAME]
+  registrum opendata dump         make a dump of the public register now (ST.96 zip, JSON Lines, manifest)
+${IMPORT_HELP}
 
 Configuration (environment variables):
 ${Object.entries(CONFIG_DOC).map(([k, v]) => `  ${k.padEnd(22)} ${v}`).join('\n')}
@@ -70,6 +74,19 @@ export async function runCli(argv: string[]): Promise<number> {
         const r = await workOnce(office.worker);
         console.log(`expired: ${r.sweep.expired}, jobs run: ${r.jobs}, acts sealed: ${r.sealed}`);
         for (const a of r.sweep.acted) console.log(`  ${a.number}: ${a.act}`);
+        return 0;
+      }
+      case 'import': return await importCommand(
+        { db: office.db, engine: office.engine, clock: office.clock, storage: office.storage, framework: office.config.framework },
+        [sub, ...rest].filter((x) => x !== undefined),
+        { out: (line) => console.log(line), progress: (t) => { if (process.stderr.isTTY) process.stderr.write(t === null ? '\n' : `\r${t}          `); } },
+      );
+      case 'opendata': {
+        if (sub !== 'dump') break;
+        const framework = findFramework(config.framework)!;
+        const d = await office.db.tx((q) => produceDump({ storage: office.storage, clock: office.clock, office: { code: framework.office.code }, chunk: config.openDataChunk }, q));
+        console.log(`register dump of ${d.case_count} public cases (seal ${d.seal_id ?? 'none'}):`);
+        for (const f of d.files) console.log(`  ${f.name}  ${f.size} bytes  sha256 ${f.sha256}`);
         return 0;
       }
       case 'users': {

@@ -20,6 +20,17 @@ export interface Config {
   databasePoolSize: number;
   /** The built web app (index.html and assets); served at / when present. */
   webDir: string;
+  /** Requests per minute: per address without signing in, per account signed in (0 = no limit). */
+  rateLimitAnonymous: number;
+  rateLimitSignedIn: number;
+  /** Office days between automatic register dumps (0 = only when the administrator asks). */
+  openDataDumpDays: number;
+  /** Cases per ST.96 bag file of a register dump. */
+  openDataChunk: number;
+  /** How long a webhook receiver has to answer, in milliseconds. */
+  webhookTimeoutMs: number;
+  /** The address the public reaches the office at (absolute links in webhooks and open data); null = links relative to the server. */
+  publicUrl: string | null;
   /** The PKCS#12 file of the office's signing key and its passphrase; null in demo mode = a demo key. */
   signing: { p12Path: string; passphrase: string } | null;
   /** Where documents are kept: on local disk under dataDir (default), or in an S3-compatible object store. */
@@ -41,6 +52,12 @@ export const CONFIG_DOC: Record<string, string> = {
   SESSION_DAYS: 'lifetime of a login session in days (default 7)',
   DB_POOL_SIZE: 'PostgreSQL connections per process (default 20)',
   WEB_DIR: 'the built web app to serve at / (default packages/web/dist of this repository)',
+  RATE_LIMIT_ANONYMOUS: 'API requests per minute per address without signing in (default 600; 0 = no limit)',
+  RATE_LIMIT_SIGNED_IN: 'API requests per minute per signed-in account (default 6000; 0 = no limit)',
+  OPEN_DATA_DUMP_DAYS: 'office days between automatic dumps of the public register (default 1 in production, 0 in demo mode = only when an administrator asks)',
+  OPEN_DATA_CHUNK: 'cases per ST.96 XML file of a register dump (default 10000)',
+  WEBHOOK_TIMEOUT_MS: 'how long a webhook receiver has to answer, in ms (default 10000)',
+  PUBLIC_URL: 'the address the public reaches the office at, e.g. https://register.example.org (absolute links in webhooks and open data; default: relative links)',
   SIGNING_P12: "PKCS#12 file (.p12/.pfx) of the office's signing key and certificate; required in production (demo: a key made for the demo office)",
   SIGNING_P12_PASSPHRASE: 'passphrase of SIGNING_P12',
   STORAGE: "where documents are kept: 'disk' (default, DATA_DIR/documents) or 's3' (the S3_* settings)",
@@ -51,6 +68,18 @@ export const CONFIG_DOC: Record<string, string> = {
   S3_SECRET_ACCESS_KEY: 'secret key of the object store',
   S3_PREFIX: "key prefix inside the bucket (default none, e.g. 'registrum/')",
 };
+
+/** An absolute http(s) address without a trailing slash, or null. */
+function publicUrl(raw: string | undefined, errors: string[]): string | null {
+  const v = raw?.trim();
+  if (!v) return null;
+  try {
+    const u = new URL(v);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return u.toString().replace(/\/+$/, '');
+  } catch { /* reported below */ }
+  errors.push(`PUBLIC_URL must be an http:// or https:// address (got '${v}')`);
+  return null;
+}
 
 // Relative paths are taken from where the user ran the command (npm runs workspace scripts elsewhere).
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_CWD || process.cwd()): Config {
@@ -98,6 +127,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     sessionDays: int('SESSION_DAYS', 7, 1, 365),
     databasePoolSize: int('DB_POOL_SIZE', 20, 1, 500),
     webDir: env.WEB_DIR?.trim() ? resolve(cwd, env.WEB_DIR.trim()) : fileURLToPath(new URL('../../../web/dist', import.meta.url)),
+    rateLimitAnonymous: int('RATE_LIMIT_ANONYMOUS', 600, 0, 10_000_000),
+    rateLimitSignedIn: int('RATE_LIMIT_SIGNED_IN', 6000, 0, 10_000_000),
+    openDataDumpDays: int('OPEN_DATA_DUMP_DAYS', mode === 'production' ? 1 : 0, 0, 366),
+    openDataChunk: int('OPEN_DATA_CHUNK', 10_000, 100, 1_000_000),
+    webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    publicUrl: publicUrl(env.PUBLIC_URL, errors),
     storage,
     signing,
   };

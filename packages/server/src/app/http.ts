@@ -22,6 +22,13 @@ import { draftsRoutes } from '../modules/drafts/drafts.http.ts';
 import { feesRoutes } from '../modules/fees/fees.http.ts';
 import { portfolioRoutes } from '../modules/portfolio/portfolio.http.ts';
 import { referenceRoutes } from '../modules/reference/reference.http.ts';
+import { gazetteRoutes } from '../modules/gazette/gazette.http.ts';
+import { openDataRoutes } from '../modules/opendata/opendata.http.ts';
+import { describeRateLimits, registerConditionalRequests, registerRateLimits } from '../modules/opendata/index.ts';
+import { changesRoutes } from '../modules/changes/changes.http.ts';
+import { webhooksRoutes } from '../modules/webhooks/webhooks.http.ts';
+import { importsRoutes } from '../modules/imports/imports.http.ts';
+import { exchangeRoutes } from '../modules/exchange/exchange.http.ts';
 import type { Office } from './office.ts';
 import { sendProblem, problem } from './problems.ts';
 
@@ -81,11 +88,12 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
   app.decorateRequest('user', null);
   app.decorateRequest('viaCookie', false);
+  const rateLimits = { anonymousPerMinute: office.config.rateLimitAnonymous, signedInPerMinute: office.config.rateLimitSignedIn };
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Registrum API', version: '1', description: 'The register and procedures of an intellectual-property office. Errors are RFC 9457 problem documents with a stable `code`.' },
+      info: { title: 'Registrum API', version: '1', description: `The register and procedures of an intellectual-property office. Errors are RFC 9457 problem documents with a stable \`code\`. ${describeRateLimits(rateLimits)} GET answers carry an ETag (and cases Last-Modified): send If-None-Match or If-Modified-Since for 304 Not Modified.` },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -93,6 +101,8 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.setErrorHandler((err, req, reply) => sendProblem(reply, req, err));
+  await registerRateLimits(app, rateLimits);
+  await registerConditionalRequests(app, { db: office.db, clock: office.clock });
   // The web app: its assets, and index.html for every page address (the app routes in the browser).
   const web = existsSync(join(office.config.webDir, 'index.html')) ? office.config.webDir : null;
   if (web) {
@@ -157,6 +167,12 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
     await referenceRoutes(api);
     await feesRoutes(api, office);
     await portfolioRoutes(api, office);
+    await gazetteRoutes(api, office);
+    await openDataRoutes(api, office);
+    await changesRoutes(api, office);
+    await webhooksRoutes(api, office);
+    await importsRoutes(api, office);
+    await exchangeRoutes(api, office);
   }, { prefix: '/api/v1' });
   return app;
 }

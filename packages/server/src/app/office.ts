@@ -11,6 +11,8 @@ import { OfficeFeeSchedules } from '../modules/admin/fee-schedules.ts';
 import type { CasesDeps } from '../modules/cases/index.ts';
 import { renderDocumentJob } from '../modules/documents/index.ts';
 import { notifyPartiesJob } from '../modules/notifications/index.ts';
+import { DUMP_TOPIC, dumpJob, scheduleDump } from '../modules/opendata/index.ts';
+import { deliverDue, enqueueActDeliveries, officeNow } from '../modules/webhooks/index.ts';
 import { openDatabase, type Db } from '../platform/db/db.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { DemoBank, type PaymentProvider } from '../platform/payments/payments.ts';
@@ -21,11 +23,15 @@ import { ProcedureEngine } from '../procedure-engine/engine.ts';
 import { ConfigError, type Config } from './config.ts';
 import type { JobHandler, WorkerDeps } from './worker.ts';
 
-/** After every act: its documents are rendered, then the parties are told. Both steps are idempotent. */
-function actRecordedJob(render: ReturnType<typeof renderDocumentJob>, notify: typeof notifyPartiesJob): JobHandler {
+/**
+ * After every act: its documents are rendered, then the parties are told, then its webhook deliveries are
+ * made (sent later by the worker, so a subscriber never holds up or undoes an act). All idempotent.
+ */
+function actRecordedJob(render: ReturnType<typeof renderDocumentJob>, notify: typeof notifyPartiesJob, deliveries: JobHandler): JobHandler {
   return async (q, job: { caseId: string; actId: number; act: string; documents: string[] }) => {
     for (const kind of job.documents ?? []) await render(q, { kind, caseId: job.caseId, actId: job.actId });
     await notify(q, job);
+    await deliveries(q, job);
   };
 }
 
@@ -90,7 +96,14 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     const cases: CasesDeps = { db: database, engine, clock, storage, defaultFramework: config.framework, accounts: accountPayments(accounts) };
     const worker: WorkerDeps = {
       db: database, engine, clock, log,
-      handlers: { 'act.recorded': actRecordedJob(renderDocumentJob(storage), notifyPartiesJob) },
+      handlers: {
+        'act.recorded': actRecordedJob(renderDocumentJob(storage), notifyPartiesJob, async (q, job) => { await enqueueActDeliveries(q, job, officeNow(clock), config.publicUrl ?? ''); }),
+        [DUMP_TOPIC]: dumpJob({ storage, clock, office: { code: framework.office.code }, chunk: config.openDataChunk }),
+      },
+      periodic: [
+        { name: 'webhook deliveries', run: () => deliverDue({ db: database, clock, production: config.mode === 'production', timeoutMs: config.webhookTimeoutMs }) },
+        { name: 'open-data dump schedule', run: () => scheduleDump(database, clock, config.openDataDumpDays) },
+      ],
     };
     return { config, db: database, clock, engine, calendars, feeSchedules, access, storage, cases, accounts, signingKey, worker, close: () => database.close() };
   } catch (e) {

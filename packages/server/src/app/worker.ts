@@ -9,7 +9,11 @@ import type { ProcedureEngine } from '../procedure-engine/engine.ts';
 
 export type JobHandler = (q: Queryable, payload: any) => Promise<void>;
 
-export interface WorkerDeps { db: Db; engine: ProcedureEngine; clock: Clock & { load?(q: Queryable): Promise<void> }; handlers: Record<string, JobHandler>; log: { error(o: unknown, msg?: string): void; info(o: unknown, msg?: string): void } }
+export interface WorkerDeps {
+  db: Db; engine: ProcedureEngine; clock: Clock & { load?(q: Queryable): Promise<void> }; handlers: Record<string, JobHandler>; log: { error(o: unknown, msg?: string): void; info(o: unknown, msg?: string): void };
+  /** Tasks of every pass after the jobs, each outside any transaction of the worker (webhook deliveries, the open-data schedule). */
+  periodic?: { name: string; run(): Promise<unknown> }[];
+}
 
 const MAX_ATTEMPTS = 8;
 const SEAL_SIZE = 20_000;
@@ -78,6 +82,9 @@ export async function workOnce(deps: WorkerDeps) {
   if (deps.clock.load) await deps.clock.load(deps.db);
   const sweep = await sweepExpiredTimeLimits(deps.db, deps.engine, deps.clock);
   const jobs = await runJobs(deps);
+  for (const task of deps.periodic ?? []) {
+    try { await task.run(); } catch (e: any) { deps.log.error({ task: task.name, err: String(e?.message ?? e) }, 'periodic task failed'); }
+  }
   // Seal what is there, but stop once a seal is not full: under steady filing there is always a new
   // act, and a loop until none is left would never return to the jobs.
   let sealed = 0;

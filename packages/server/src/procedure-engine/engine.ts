@@ -34,6 +34,11 @@ export interface FileRequest {
   /** Kinds of the parent's open time limits the new case takes over. */
   inheritTimeLimits?: readonly string[];
   /**
+   * The number the case keeps instead of one from the office's series: a record taken over from a
+   * previous register under its own number (the caller has checked it is free and not of the series' form).
+   */
+  number?: string;
+  /**
    * The caller's own writes for the new case (its documents, the debit of its payment), run in the
    * transaction after the case and its first act exist and before the application number is taken:
    * the number series' row lock is held from then to the commit, so nothing else should run under it.
@@ -119,7 +124,7 @@ export class ProcedureEngine {
     // The case is recorded under a provisional number; the application number is taken last (below),
     // because the counter's row lock is held until commit and would otherwise serialise every filing.
     const row = await repo.insertCase(q, {
-      id: draft.id, number: `pending-${draft.id}`, right: procedure.right, framework: framework.id, version: procedure.version,
+      id: draft.id, number: req.number ?? `pending-${draft.id}`, right: procedure.right, framework: framework.id, version: procedure.version,
       state: decision.stateAfter, parentId: req.parentId ?? null, filedBy: req.actor.kind === 'user' ? req.actor.id : null,
       currency, genesisHash: genesisHash(draft.id),
     });
@@ -144,7 +149,7 @@ export class ProcedureEngine {
     const result = await this.append(q, row, procedure, { ...decision, parties: changes, opens: [...decision.opens, ...inherited] }, payload, req.actor, req.payment, today, null, links);
     await req.beforeNumber?.(q, { caseId: row.id, actId: result.actId });
     const year = today.slice(0, 4);
-    const number = await repo.assignNumber(q, row.id, `${framework.id}:${procedure.numberPrefix}:${year}`, `${procedure.numberPrefix}-${year}-`);
+    const number = req.number ?? await repo.assignNumber(q, row.id, `${framework.id}:${procedure.numberPrefix}:${year}`, `${procedure.numberPrefix}-${year}-`);
     return { ...result, number };
   }
 

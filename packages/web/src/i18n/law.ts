@@ -1417,6 +1417,20 @@ export const LAW_TEXT: Record<string, Translations> = {
     zh: '已收到，尚未确定申请日',
     ru: 'Поступила, дата подачи ещё не установлена',
   },
+  'Record taken over from the previous register': {
+    fr: 'Dossier repris du registre antérieur',
+    es: 'Expediente incorporado desde el registro anterior',
+    ar: 'ملف منقول من السجل السابق',
+    zh: '从原登记簿接管的记录',
+    ru: 'Запись перенесена из прежнего реестра',
+  },
+  'Record updated from the previous register': {
+    fr: "Dossier mis à jour d'après le registre antérieur",
+    es: 'Expediente actualizado según el registro anterior',
+    ar: 'ملف محدَّث من السجل السابق',
+    zh: '根据原登记簿更新的记录',
+    ru: 'Запись обновлена по данным прежнего реестра',
+  },
   'Recordal entered in the register': {
     fr: 'Inscription portée au registre',
     es: 'Inscripción efectuada en el registro',
@@ -1843,6 +1857,13 @@ export const LAW_TEXT: Record<string, Translations> = {
     ar: 'علامة تجارية (القانون النموذجي)',
     zh: '商标（示范法）',
     ru: 'Товарный знак (типовой закон)',
+  },
+  'Transitional provisions (records of the previous register)': {
+    fr: 'Dispositions transitoires (dossiers du registre antérieur)',
+    es: 'Disposiciones transitorias (expedientes del registro anterior)',
+    ar: 'الأحكام الانتقالية (ملفات السجل السابق)',
+    zh: '过渡性规定（原登记簿的记录）',
+    ru: 'Переходные положения (записи прежнего реестра)',
   },
   'Utility model (model law)': {
     fr: "Modèle d'utilité (loi type)",

@@ -5,6 +5,7 @@
 import { parseLegalDate as d } from '../../common/calendar.ts';
 import { extendProcedure } from '../../common/extend.ts';
 import { recordalFor, withRecordalsForAll } from '../../common/recordals.ts';
+import { withTakeOverForAll } from '../../common/takeover.ts';
 import { ruritaniaPatent } from './patent.ts';
 import type { Framework } from '../../common/types.ts';
 import { oppositionModelLaw } from '../../model-law/trademark/opposition.ts';
@@ -77,10 +78,14 @@ export const ruritania: Framework = {
     { id: 'ruritania', version: '2026-1', effectiveFrom: d('2000-01-01'), weekendDays: [0, 6], holidays: ['2026-01-01', '2026-05-01', '2026-12-24', '2026-12-25', '2026-12-31'].map(d) },
     { id: 'ruritania', version: '2027-1', effectiveFrom: d('2027-01-01'), weekendDays: [0, 6], holidays: ['2027-01-01', '2027-05-01', '2027-06-15', '2027-12-24', '2027-12-31'].map(d) },
   ],
-  procedures: withRecordalsForAll([trademark2026, trademark2027, opposition, ruritaniaPatent], recordalFor('ruritania', [{
+  procedures: withTakeOverForAll(withRecordalsForAll([trademark2026, trademark2027, opposition, ruritaniaPatent], recordalFor('ruritania', [{
     effectiveFrom: d('2000-01-01'), currency: 'EUR', items: { recordal: { title: 'Fee for a request for recordal', amount: 60_00 } },
   }], { file: 'RTMA s. 40; RPA s. 70', record: 'RTMA s. 41; RPA s. 71', refuse: 'RTMA s. 41(2); RPA s. 71(2)' }), {
     trademark: { 'request-recordal': 'RTMA s. 40', 'enter-recordal': 'RTMA s. 41(3)', 'recordal-not-entered': 'RTMA s. 41(2)', 'divide-out': 'RTMA s. 42' },
     patent: { 'request-recordal': 'RPA s. 70', 'enter-recordal': 'RPA s. 71(3)', 'recordal-not-entered': 'RPA s. 71(2)' },
+  }), {
+    // Records of the registers kept before the Acts came into force.
+    trademark: { 'take-over': 'RTMA s. 90 (transitional provisions)', 'take-over-update': 'RTMA s. 90 (transitional provisions)' },
+    patent: { 'take-over': 'RPA s. 120 (transitional provisions)', 'take-over-update': 'RPA s. 120 (transitional provisions)' },
   }),
 };
