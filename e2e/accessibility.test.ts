@@ -20,11 +20,12 @@ before(async () => {
 after(async () => { await browser?.close(); await office?.stop(); });
 
 const PAGES: Record<string, string[]> = {
-  public: ['/', '/login', '/register', '/register?q=a', '/register/cases/{published}', '/no-such-page'],
+  public: ['/', '/login', '/register', '/register?q=a', '/register/cases/{published}', '/register/gazette', '/register/open-data', '/no-such-page'],
   agent: ['/portal', '/portal/file/trademark', '/portal/file/patent', '/portal/file/design', '/portal/file/utility-model', '/portal/file/gi',
-    '/portal/drafts', '/portal/account', '/portal/inbox', '/portal/cases/{pending}'],
-  formalities: ['/office', '/office/cases/{pending}', '/office/bulk', '/admin/dashboard'],
-  admin: ['/admin/users', '/admin/calendars', '/admin/fees', '/admin/clock', '/admin/journal', '/admin/accounts', '/admin/dashboard'],
+    '/portal/drafts', '/portal/account', '/portal/inbox', '/portal/webhooks', '/portal/cases/{pending}'],
+  formalities: ['/office', '/office/cases/{pending}', '/office/bulk', '/office/gazette', '/admin/dashboard'],
+  admin: ['/admin/users', '/admin/calendars', '/admin/fees', '/admin/clock', '/admin/journal', '/admin/accounts', '/admin/gazette', '/admin/open-data',
+    '/admin/import', '/admin/dashboard'],
 };
 
 for (const lang of ['en', 'ar']) {

@@ -4,6 +4,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useI18n, type I18n } from '../../i18n/index.tsx';
+import { formatSize } from '../../ui/files.ts';
 import { caseTitleText, codeWords, documentTitle, markKindName, timeLimitName } from '../../ui/names.ts';
 import { rightName } from '../../ui/rights.ts';
 import { procedureOf, stateTitle, useProcedures } from './law.ts';
@@ -216,13 +217,6 @@ export function Documents({ case: c, level }: CasePartProps) {
       )}
     </Section>
   );
-}
-
-function formatSize(i18n: I18n, bytes: number): string {
-  const units = ['byte', 'kilobyte', 'megabyte'] as const;
-  let n = bytes; let u = 0;
-  while (n >= 1024 && u < units.length - 1) { n /= 1024; u++; }
-  return new Intl.NumberFormat(i18n.lang, { style: 'unit', unit: units[u], unitDisplay: 'short', maximumFractionDigits: u ? 1 : 0 }).format(n);
 }
 
 export function Parties({ case: c, level }: CasePartProps) {

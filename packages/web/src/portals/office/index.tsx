@@ -1,4 +1,5 @@
-// The office back office (formalities officers, examiners, registrars): worklist, case page, bulk acts.
+// The office back office (formalities officers, examiners, registrars): worklist, case page, bulk acts,
+// the gazette.
 // Mounted under /office by App.tsx; every page needs an office role.
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { NotFound } from '../../App.tsx';
@@ -7,6 +8,7 @@ import { RequireUser } from '../../ui/Layout.tsx';
 import { useSession } from '../../ui/session.tsx';
 import { BulkPage } from './bulk.tsx';
 import { CasePage } from './case.tsx';
+import { GazettePage } from './gazette.tsx';
 import { WorklistPage } from './worklist.tsx';
 
 const ROLES = ['formalities', 'examiner', 'registrar', 'admin'];
@@ -18,6 +20,7 @@ export default function OfficePortal() {
       <Switch>
         <Route path="/"><WorklistPage /></Route>
         <Route path="/bulk"><BulkPage /></Route>
+        <Route path="/gazette"><GazettePage /></Route>
         <Route path="/cases/:number">{(p) => <CasePage key={p.number} number={decodeURIComponent(p.number)} />}</Route>
         <Route><NotFound /></Route>
       </Switch>
@@ -37,6 +40,8 @@ function OfficeNav() {
       <ul>
         {link('/', i18n.t('office.nav.worklist'), 'office-nav-worklist', path === '/' || path.startsWith('/cases/'))}
         {link('/bulk', i18n.t('office.nav.bulk'), 'office-nav-bulk', path === '/bulk')}
+        {link('/gazette', i18n.t('pub.office.nav'), 'office-nav-gazette', path === '/gazette')}
+        {user?.role === 'registrar' ? link('~/admin/import', i18n.t('pub.import.nav'), 'office-nav-import', false) : null}
         {link('~/admin/dashboard', i18n.t('office.nav.dashboard'), 'office-nav-dashboard', false)}
         {user?.role === 'admin' ? link('~/admin', i18n.t('office.nav.admin'), 'office-nav-admin', false) : null}
       </ul>

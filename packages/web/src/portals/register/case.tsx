@@ -13,10 +13,19 @@ import { lastSearchHref } from './search.tsx';
 
 const caseHref = (idOrNumber: string) => `~/register/cases/${encodeURIComponent(idOrNumber)}`;
 
+/** The rights WIPO ST.96 has records for: their cases link to their export. */
+const ST96_RIGHTS = new Set(['trademark', 'design', 'patent', 'utility-model', 'gi']);
+
 export default function CasePage({ number }: { number: string }) {
   const i18n = useI18n();
   const { data: c, error, loading } = useApi<CaseData>(`/cases/${encodeURIComponent(number)}`);
   const back = <Link href={lastSearchHref()} className="btn btn-secondary" data-testid="register-back">{i18n.t('register.case.back')}</Link>;
+  const exports = c && ST96_RIGHTS.has(c.right) ? (['xml', 'json'] as const).map((f) => (
+    <a key={f} href={`/api/v1/register/${encodeURIComponent(c.number)}/st96.${f}`} className="btn btn-secondary" data-testid={`register-st96-${f}`}
+      type={f === 'xml' ? 'application/xml' : 'application/json'}>
+      {i18n.t(f === 'xml' ? 'pub.st96.xml' : 'pub.st96.json')}
+    </a>
+  )) : null;
   if (loading && !c) return <Loading />;
   if (error instanceof ApiError && error.status === 404) {
     return (
@@ -27,7 +36,7 @@ export default function CasePage({ number }: { number: string }) {
   }
   if (!c) return <Page title={number} actions={back}><ErrorSummary error={error} /></Page>;
   return (
-    <Page title={c.title ? `${c.number} · ${caseTitleText(i18n, c.right, c.title)}` : c.number} actions={back}>
+    <Page title={c.title ? `${c.number} · ${caseTitleText(i18n, c.right, c.title)}` : c.number} actions={<>{back}{exports}</>}>
       <div className="register-case" data-testid="register-case">
         <CaseHeader case={c} caseHref={caseHref} />
         <RegisterEntries case={c} />

@@ -9,6 +9,7 @@ import { ErrorSummary, SelectField, TextField } from '../../ui/forms.tsx';
 import { Loading, Page } from '../../ui/Layout.tsx';
 import { useApi } from '../../ui/data.ts';
 import { rightName } from '../../ui/rights.ts';
+import { RegisterNav } from './nav.tsx';
 
 export const PUBLIC_RIGHTS = ['trademark', 'patent', 'utility-model', 'design', 'gi'] as const;
 const PAGE_SIZE = 20;
@@ -58,7 +59,7 @@ export function SearchPage() {
   const searched = !!(crit.q || crit.holder || crit.classNumber || crit.right);
 
   return (
-    <Page title={i18n.t('register.title')}>
+    <Page title={i18n.t('register.title')} actions={<RegisterNav current="search" />}>
       <p className="register-intro">{i18n.t('register.intro')}</p>
       {/* Keyed by the address so the fields follow back/forward navigation. */}
       <form key={search} role="search" aria-label={i18n.t('register.searchForm')} className="register-search" onSubmit={(e) => {
