@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { tinyPdf } from '../packages/server/src/app/demo-files.ts';
-import { apiAs, startOffice, type RunningOffice } from './support/office.ts';
+import { apiAs, startOffice, trademarkBeforeExaminer, type RunningOffice } from './support/office.ts';
 import { describeViolations, launchBrowser, newPage, pageErrors, seriousViolations, signIn } from './support/browser.ts';
 
 let office: RunningOffice;
@@ -15,18 +15,7 @@ after(async () => { await browser?.close(); await office?.stop(); });
 
 /** A trademark filed by the agent and provisionally refused by the examiner (set up through the API). */
 async function refusedCase(text: string): Promise<string> {
-  const agent = await apiAs(office.url, 'agent');
-  const filed = await agent('POST', '/cases', {
-    right: 'trademark',
-    payload: { mark: { kind: 'Word', text }, applicant: { name: 'Answer Foods Ltd', country: 'XX' }, goodsServices: [{ classNumber: 30, terms: ['coffee'] }] },
-    payment: { amount: 250_00, currency: 'EUR', method: 'current-account' },
-  });
-  assert.equal(filed.status, 201, JSON.stringify(filed.body));
-  const n = filed.body.case.number as string;
-  const formalities = await apiAs(office.url, 'formalities');
-  const examiner = await apiAs(office.url, 'examiner');
-  assert.equal((await formalities('POST', `/cases/${n}/acts/accept-formalities`, {})).status, 201);
-  assert.equal((await examiner('POST', `/cases/${n}/acts/approve-classification`, {})).status, 201);
+  const { number: n, examiner } = await trademarkBeforeExaminer(office.url, text, 'Answer Foods Ltd');
   const refusal = await examiner('POST', `/cases/${n}/acts/refuse-provisionally`, { payload: { grounds: [{ code: 'descriptive', explanation: 'The mark describes the goods.' }] } });
   assert.equal(refusal.status, 201, JSON.stringify(refusal.body));
   return n;

@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, startOffice, type RunningOffice } from './support/office.ts';
+import { apiAs, startOffice, trademarkBeforeExaminer, type RunningOffice } from './support/office.ts';
 import { describeViolations, launchBrowser, newPage, pageErrors, screenshot, seriousViolations, signIn } from './support/browser.ts';
 
 const SHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -26,18 +26,7 @@ let heldBack = '';
 let issueNumber = '';
 
 async function acceptedTrademark(text: string): Promise<string> {
-  const agent = await apiAs(office.url, 'agent');
-  const filed = await agent('POST', '/cases', {
-    right: 'trademark',
-    payload: { mark: { kind: 'Word', text }, applicant: { name: 'Gazette Foods Ltd', country: 'XX' }, goodsServices: [{ classNumber: 30, terms: ['coffee'] }] },
-    payment: { amount: 250_00, currency: 'EUR', method: 'current-account' },
-  });
-  assert.equal(filed.status, 201, JSON.stringify(filed.body));
-  const n = filed.body.case.number as string;
-  const formalities = await apiAs(office.url, 'formalities');
-  const examiner = await apiAs(office.url, 'examiner');
-  assert.equal((await formalities('POST', `/cases/${n}/acts/accept-formalities`, {})).status, 201);
-  assert.equal((await examiner('POST', `/cases/${n}/acts/approve-classification`, {})).status, 201);
+  const { number: n, examiner } = await trademarkBeforeExaminer(office.url, text, 'Gazette Foods Ltd');
   const accepted = await examiner('POST', `/cases/${n}/acts/accept`, {});
   assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
   return n;

@@ -63,3 +63,26 @@ export async function apiAs(url: string, username: string) {
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
 }
+
+/**
+ * A word mark in class 30 filed by the agent (paid from its current account) and taken through
+ * formalities and classification, so it waits on the examiner's decision; returns its number and
+ * the examiner's API.
+ */
+export async function trademarkBeforeExaminer(url: string, text: string, applicant: string) {
+  const agent = await apiAs(url, 'agent');
+  const filed = await agent('POST', '/cases', {
+    right: 'trademark',
+    payload: { mark: { kind: 'Word', text }, applicant: { name: applicant, country: 'XX' }, goodsServices: [{ classNumber: 30, terms: ['coffee'] }] },
+    payment: { amount: 250_00, currency: 'EUR', method: 'current-account' },
+  });
+  if (filed.status !== 201) throw new Error(`filing ${text}: ${JSON.stringify(filed.body)}`);
+  const number = filed.body.case.number as string;
+  const formalities = await apiAs(url, 'formalities');
+  const examiner = await apiAs(url, 'examiner');
+  for (const [who, act] of [[formalities, 'accept-formalities'], [examiner, 'approve-classification']] as const) {
+    const r = await who('POST', `/cases/${number}/acts/${act}`, {});
+    if (r.status !== 201) throw new Error(`${act} on ${number}: ${JSON.stringify(r.body)}`);
+  }
+  return { number, examiner };
+}
