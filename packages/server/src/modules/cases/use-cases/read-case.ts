@@ -84,7 +84,7 @@ export async function readCase(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
 /** What the register publishes of a case: the procedure's public fields (by default, those of a trademark). */
 const DEFAULT_PUBLIC_FIELDS = ['mark', 'goodsServices', 'priorityClaims', 'publicationDate', 'registrationDate', 'registrationNumber', 'expiryDate', 'filingDate'];
 
-function publicData(procedure: ProcedureDefinition, data: Record<string, any>) {
+export function publicData(procedure: ProcedureDefinition, data: Record<string, any>) {
   return Object.fromEntries((procedure.publicFields ?? DEFAULT_PUBLIC_FIELDS).filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
 }
 
@@ -97,7 +97,7 @@ export async function listActs(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
 
 /** What of a published case's file anyone may download: what its procedure publishes (by default, the representation of the right). */
 const DEFAULT_PUBLIC_DOCUMENTS = ['mark-image', 'design-view', 'gi-specification'];
-const publicDocumentKinds = (procedure: ProcedureDefinition): ReadonlySet<string> => new Set(procedure.publicDocuments ?? DEFAULT_PUBLIC_DOCUMENTS);
+export const publicDocumentKinds = (procedure: ProcedureDefinition): ReadonlySet<string> => new Set(procedure.publicDocuments ?? DEFAULT_PUBLIC_DOCUMENTS);
 
 /** A stored document the viewer may download: parties and staff get the whole file; others what the register publishes of a published case. */
 export async function documentFor(deps: CasesDeps, viewer: Viewer, sha: string): Promise<{ mediaType: string } | null> {

@@ -3,14 +3,11 @@
 // public fields and public documents, the parties' names and countries, the legal-status events.
 import { findFramework, findProcedure, type ProcedureDefinition } from '@registrum/procedures';
 import type { Queryable } from '../../../platform/db/db.ts';
+import { publicData, publicDocumentKinds } from '../../cases/index.ts';
 import * as repo from '../exchange.repository.ts';
 import { isExportRight, type ExportCase, type ExportEvent, type ExportParty } from '../st96/model.ts';
 
-// What the register publishes where a procedure does not say (the register's own defaults, modules/cases).
-const DEFAULT_PUBLIC_FIELDS = ['mark', 'goodsServices', 'priorityClaims', 'publicationDate', 'registrationDate', 'registrationNumber', 'expiryDate', 'filingDate'];
-const DEFAULT_PUBLIC_DOCUMENTS = ['mark-image', 'design-view', 'gi-specification'];
-
-interface ProcedureFacts { procedure: ProcedureDefinition; office: string; officeLanguage: string; publicFields: readonly string[]; publicDocuments: ReadonlySet<string> }
+interface ProcedureFacts { procedure: ProcedureDefinition; office: string; officeLanguage: string; publicDocuments: ReadonlySet<string> }
 const facts = new Map<string, ProcedureFacts>();
 
 function factsOf(row: repo.ExportCaseRow): ProcedureFacts {
@@ -22,8 +19,8 @@ function factsOf(row: repo.ExportCaseRow): ProcedureFacts {
     if (!framework || !procedure) throw new Error(`case ${row.number} is pinned to unknown procedure ${key.replace(/\n/g, '/')}`);
     f = {
       procedure, office: framework.office.code, officeLanguage: framework.office.languages[0] ?? 'en',
-      publicFields: procedure.publicFields ?? DEFAULT_PUBLIC_FIELDS,
-      publicDocuments: new Set(procedure.publicDocuments ?? DEFAULT_PUBLIC_DOCUMENTS),
+      // What the register publishes of a case is decided in one place, the register's own (modules/cases).
+      publicDocuments: publicDocumentKinds(procedure),
     };
     facts.set(key, f);
   }
@@ -64,12 +61,7 @@ export async function loadExportCases(q: Queryable, caseIds: string[], opts: { p
 function exportCase(row: repo.ExportCaseRow, parties: repo.ExportPartyRow[], journal: repo.ExportJournalRow | undefined, publicOnly: boolean): ExportCase {
   const f = factsOf(row);
   const { procedure } = f;
-  let data = row.data ?? {};
-  if (publicOnly) {
-    const shown: Record<string, any> = {};
-    for (const k of f.publicFields) if (data[k] !== undefined) shown[k] = data[k];
-    data = shown;
-  }
+  const data = publicOnly ? publicData(procedure, row.data ?? {}) : row.data ?? {};
   // Every case is created by its first act: a case without one is not a case of the register.
   if (!journal) throw new Error(`case ${row.number} has no acts`);
   const events: ExportEvent[] = journal.events.map((a) => ({
