@@ -120,7 +120,7 @@ test('every title of the law has its five translations', () => {
     const lacking = OTHERS.filter((l) => !tr?.[l]?.trim());
     if (lacking.length) missing.push(`${JSON.stringify(title)} lacks ${lacking.join(', ')} (${where[0]}${where.length > 1 ? ` and ${where.length - 1} more` : ''})`);
   }
-  assert.deepEqual(missing, [], `add these to LAW_TEXT in packages/web/src/i18n/law.ts (npx tsx packages/web/test/law-titles.ts prints stubs):\n  ${missing.join('\n  ')}`);
+  assert.deepEqual(missing, [], `add these to LAW_TEXT in procedures/src/translations/law-text.ts (npx tsx packages/web/test/law-titles.ts prints stubs):\n  ${missing.join('\n  ')}`);
 });
 
 test('every label, enumerated value and hint of the payload schemas has its five translations', () => {

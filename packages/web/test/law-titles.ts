@@ -1,6 +1,6 @@
 // Every English title the law gives a framework, a procedure, a state (and its ST.96 status category),
 // an act, a fee or a document (issued by the office, or uploaded where an act asks for one), gathered
-// from the frameworks the office ships: the keys src/i18n/law.ts must translate. Shared by the i18n test
+// from the frameworks the office ships: the keys procedures/src/translations/law-text.ts must translate. Shared by the i18n test
 // and, run on its own (npx tsx packages/web/test/law-titles.ts), it prints the titles that still lack
 // a translation, as entries to paste into LAW_TEXT and complete.
 import { pathToFileURL } from 'node:url';
