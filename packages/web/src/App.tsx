@@ -11,6 +11,7 @@ const FilingPortal = lazy(() => import('./portals/filing/index.tsx'));
 const SharedDraft = lazy(() => import('./portals/filing/shared-draft.tsx'));
 const OfficePortal = lazy(() => import('./portals/office/index.tsx'));
 const AdminPortal = lazy(() => import('./portals/admin/index.tsx'));
+const VerifyPage = lazy(() => import('./portals/register/verify.tsx'));
 
 export function App() {
   return (
@@ -20,6 +21,8 @@ export function App() {
           <Route path="/"><Home /></Route>
           <Route path="/login"><LoginPage /></Route>
           <Route path="/register" nest><RegisterPortal /></Route>
+          <Route path="/verify"><VerifyPage /></Route>
+          <Route path="/verify/:code">{(p) => <VerifyPage code={decodeURIComponent(p.code)} />}</Route>
           <Route path="/portal" nest><FilingPortal /></Route>
           <Route path="/shared/drafts/:token">{(p) => <SharedDraft token={p.token} />}</Route>
           <Route path="/office" nest><OfficePortal /></Route>

@@ -1620,6 +1620,13 @@ export const LAW_TEXT: Record<string, Translations> = {
     zh: '每项附加续展外观设计的续展费',
     ru: 'Пошлина за продление каждого дополнительного образца',
   },
+  'Renewal reminder': {
+    fr: 'Rappel de renouvellement',
+    es: 'Recordatorio de renovación',
+    ar: 'تذكير بالتجديد',
+    zh: '续展提醒',
+    ru: 'Напоминание о продлении',
+  },
   'Representation of the mark': {
     fr: 'Reproduction de la marque',
     es: 'Representación de la marca',

@@ -29,6 +29,7 @@ import { changesRoutes } from '../modules/changes/changes.http.ts';
 import { webhooksRoutes } from '../modules/webhooks/webhooks.http.ts';
 import { importsRoutes } from '../modules/imports/imports.http.ts';
 import { exchangeRoutes } from '../modules/exchange/exchange.http.ts';
+import { templatesRoutes } from '../modules/documents/documents.http.ts';
 import type { Office } from './office.ts';
 import { sendProblem, problem } from './problems.ts';
 
@@ -173,6 +174,7 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
     await webhooksRoutes(api, office);
     await importsRoutes(api, office);
     await exchangeRoutes(api, office);
+    await templatesRoutes(api, office, office.documents);
   }, { prefix: '/api/v1' });
   return app;
 }

@@ -9,7 +9,7 @@ import { accountPayments, type AccountsDeps } from '../modules/accounts/index.ts
 import { OfficeCalendars } from '../modules/admin/calendars.ts';
 import { OfficeFeeSchedules } from '../modules/admin/fee-schedules.ts';
 import type { CasesDeps } from '../modules/cases/index.ts';
-import { renderDocumentJob } from '../modules/documents/index.ts';
+import { renderDocumentJob, type DocumentsDeps } from '../modules/documents/index.ts';
 import { notifyPartiesJob } from '../modules/notifications/index.ts';
 import { DUMP_TOPIC, dumpJob, scheduleDump } from '../modules/opendata/index.ts';
 import { deliverDue, enqueueActDeliveries, officeNow } from '../modules/webhooks/index.ts';
@@ -59,6 +59,8 @@ export interface Office {
   accounts: AccountsDeps;
   /** The key outgoing documents are signed with (the demo office's own in demo mode, made on first use). */
   signingKey(): OfficeSigningKey;
+  /** What issuing outgoing documents needs: templates, fonts, the key, the verification address. */
+  documents: DocumentsDeps;
   worker: WorkerDeps;
   close(): Promise<void>;
 }
@@ -89,6 +91,9 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     // A configured key is read now, so a wrong file or passphrase stops the start.
     let key: OfficeSigningKey | null = config.signing ? readSigningKey(config.signing) : null;
     const signingKey = () => (key ??= demoSigningKey(config.dataDir === 'memory://' ? null : join(config.dataDir, 'signing', 'demo-office.p12'), framework.office.name, framework.office.code));
+    // Printed on every outgoing document: where anyone checks it.
+    const verifyBase = `${config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`}/verify`;
+    const documents: DocumentsDeps = { storage, engine, signingKey, office: framework.office, verifyBase };
     const access = new AccessService(database, config.sessionDays);
     // Deposits go through the demo bank in demo mode; production has no provider until a bank adapter is configured.
     const provider: PaymentProvider | null = config.mode === 'demo' ? new DemoBank() : null;
@@ -97,7 +102,7 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     const worker: WorkerDeps = {
       db: database, engine, clock, log,
       handlers: {
-        'act.recorded': actRecordedJob(renderDocumentJob(storage), notifyPartiesJob, async (q, job) => { await enqueueActDeliveries(q, job, officeNow(clock), config.publicUrl ?? ''); }),
+        'act.recorded': actRecordedJob(renderDocumentJob(documents), notifyPartiesJob, async (q, job) => { await enqueueActDeliveries(q, job, officeNow(clock), config.publicUrl ?? ''); }),
         [DUMP_TOPIC]: dumpJob({ storage, clock, office: { code: framework.office.code }, chunk: config.openDataChunk }),
       },
       periodic: [
@@ -105,7 +110,7 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
         { name: 'open-data dump schedule', run: () => scheduleDump(database, clock, config.openDataDumpDays) },
       ],
     };
-    return { config, db: database, clock, engine, calendars, feeSchedules, access, storage, cases, accounts, signingKey, worker, close: () => database.close() };
+    return { config, db: database, clock, engine, calendars, feeSchedules, access, storage, cases, accounts, signingKey, documents, worker, close: () => database.close() };
   } catch (e) {
     await database.close().catch(() => {});
     throw e;

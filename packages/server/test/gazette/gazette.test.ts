@@ -9,14 +9,11 @@ import { ANNOUNCEABLE_ACTS, sectionOf } from '../../src/modules/gazette/sections
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { FastifyInstance } from 'fastify';
 import { validateSt96 } from '../../src/modules/exchange/index.ts';
 import { testOffice, type TestOffice } from '../support/harness.ts';
+import { hasPoppler, poppler } from '../support/poppler.ts';
 import { client, expectProblem, login, ok, type Client } from '../http/helpers.ts';
 import { cast, scene, type Cast } from './scene.ts';
 
@@ -32,31 +29,16 @@ const n: Record<string, string> = {};
 const ARABIC = 'قهوة الصباح';
 const CHINESE = '咖啡之光';
 
-function pdftotext(pdf: Buffer): string | null {
-  const probe = spawnSync('pdftotext', ['-v']);
-  if (probe.error) {
-    // CI installs poppler-utils: there the check must run.
-    assert.ok(!process.env.CI, 'pdftotext (poppler-utils) is required in CI');
+/** What poppler reads of the PDF (null where poppler-utils is not installed, never in CI). */
+function readWith(tool: 'pdftotext' | 'pdfsig', pdf: Buffer): string | null {
+  if (!hasPoppler) {
+    assert.ok(!process.env.CI, 'poppler-utils is required in CI');
     return null;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'gazette-pdf-'));
-  writeFileSync(join(dir, 'g.pdf'), pdf);
-  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'g.pdf'), '-'], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
+  return poppler(tool, pdf);
 }
-
-/** What poppler's pdfsig says of the PDF's signatures (null where it is not installed, never in CI). */
-function pdfsig(pdf: Buffer): string | null {
-  if (spawnSync('pdfsig', ['-v']).error) {
-    assert.ok(!process.env.CI, 'pdfsig (poppler-utils) is required in CI');
-    return null;
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'gazette-sig-'));
-  writeFileSync(join(dir, 'g.pdf'), pdf);
-  const r = spawnSync('pdfsig', [join(dir, 'g.pdf')], { encoding: 'utf8' });
-  return `${r.stdout}${r.stderr}`;
-}
+const pdftotext = (pdf: Buffer) => readWith('pdftotext', pdf);
+const pdfsig = (pdf: Buffer) => readWith('pdfsig', pdf);
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

@@ -4,8 +4,10 @@
 // stood on an earlier date, the journal, and the generated documents.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { testOffice, type TestOffice } from '../support/harness.ts';
+import { hasPoppler, poppler } from '../support/poppler.ts';
 import { client, login, ok, opposition, tinyPng, type Client } from './helpers.ts';
 
 let office: TestOffice;
@@ -236,9 +238,13 @@ test('after a worker pass the registration certificate is in the case file and c
   assert.equal(cert.direction, 'outgoing');
   const dl = await agent.get(`/api/v1/documents/${cert.sha256}`);
   assert.equal(dl.statusCode, 200);
-  assert.match(dl.body, /CERTIFICATE OF REGISTRATION/);
-  assert.ok(dl.body.includes(caseNumber));
-  assert.match(dl.body, /Expiry date: 2036-01-05/);
+  assert.equal(dl.headers['content-type'], 'application/pdf');
+  assert.equal(createHash('sha256').update(dl.rawPayload).digest('hex'), cert.sha256);
+  assert.match(cert.verification_code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  if (hasPoppler) {
+    const text = poppler('pdftotext', dl.rawPayload).replace(/\s+/g, ' ');
+    for (const s of ['Certificate of registration', caseNumber, 'Expiry date 2036-01-05', 'Date of registration 2026-04-10', cert.verification_code]) assert.ok(text.includes(s), `${s} in ${text}`);
+  }
   const pub = client(app);
   assert.equal((await pub.get(`/api/v1/documents/${cert.sha256}`)).statusCode, 404, 'the public gets the register, not the case file');
   assert.equal(ok(await pub.get(`/api/v1/cases/${caseNumber}`)).state, 'registered', 'the registration is public');

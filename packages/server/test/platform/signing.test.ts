@@ -1,7 +1,6 @@
 // The office's PDF signature, checked by an independent verifier: poppler's pdfsig (installed by CI).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,14 +8,9 @@ import PDFDocument from 'pdfkit';
 import { demoSigningKey, loadPkcs12, makeDemoPkcs12, signPdf, SigningKeyError } from '../../src/platform/signing/signing.ts';
 import { loadConfig } from '../../src/app/config.ts';
 import { openOffice } from '../../src/app/office.ts';
+import { poppler, requirePoppler } from '../support/poppler.ts';
 
-const hasPdfsig = spawnSync('pdfsig', ['-v']).error === undefined;
-const requirePdfsig = (t: { skip(msg: string): void }) => {
-  if (hasPdfsig) return true;
-  if (process.env.CI) assert.fail('pdfsig (poppler-utils) must be installed in CI');
-  t.skip('pdfsig is not installed');
-  return false;
-};
+const requirePdfsig = requirePoppler;
 
 async function pdf(text: string): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', info: { Title: text } });
@@ -29,14 +23,7 @@ async function pdf(text: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function pdfsig(bytes: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'registrum-sig-'));
-  try {
-    writeFileSync(join(dir, 'doc.pdf'), bytes);
-    const r = spawnSync('pdfsig', [join(dir, 'doc.pdf')], { encoding: 'utf8' });
-    return `${r.stdout}${r.stderr}`;
-  } finally { rmSync(dir, { recursive: true, force: true }); }
-}
+const pdfsig = (bytes: Buffer) => poppler('pdfsig', bytes);
 
 describe('signed PDFs', () => {
   const key = demoSigningKey(null, 'Model Law Office', 'XX');

@@ -8,9 +8,10 @@ import { filing } from './filing.ts';
 import { office } from './office.ts';
 import { admin } from './admin.ts';
 import { publication } from './publication.ts';
+import { dossier } from './dossier.ts';
 import { lawText } from './law.ts';
 
-const NAMESPACES = [common, errors, register, filing, office, admin, publication] as const;
+const NAMESPACES = [common, errors, register, filing, office, admin, publication, dossier] as const;
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;
 export type MessageKey = { [I in keyof typeof NAMESPACES]: KeysOf<(typeof NAMESPACES)[I]> }[number] & string;
 

@@ -55,7 +55,8 @@ export async function childrenOf(q: Queryable, caseId: string) {
 }
 
 export async function documentsOf(q: Queryable, caseId: string) {
-  return (await q.query('SELECT id, kind, direction, media_type, sha256, size, title, act_id, created_at FROM documents WHERE case_id = $1 ORDER BY created_at', [caseId])).rows;
+  return (await q.query(`SELECT id, kind, direction, media_type, sha256, size, title, act_id, created_at, language, pages, submitter, received_on::text AS received_on, verification_code, signed
+                           FROM documents WHERE case_id = $1 ORDER BY created_at`, [caseId])).rows;
 }
 
 export async function documentsBySha(q: Queryable, sha: string) {
@@ -136,9 +137,19 @@ export async function storeIdempotentResponse(q: Queryable, userId: string, key:
   await q.query('UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2', [userId, key, status, JSON.stringify(response)]);
 }
 
-export async function insertDocument(q: Queryable, d: { id: string; caseId: string; actId: number | null; kind: string; direction: 'incoming' | 'outgoing'; mediaType: string; sha256: string; size: number; title: string }) {
+/**
+ * A document filed on a case. An incoming one takes the legal date of receipt from its act's office date
+ * and is taken to be in the case's language (the language of the proceedings) unless it says otherwise.
+ */
+export async function insertDocument(q: Queryable, d: {
+  id: string; caseId: string; actId: number | null; kind: string; direction: 'incoming' | 'outgoing'; mediaType: string; sha256: string; size: number; title: string;
+  pages?: number | null; submittedBy?: string | null; submitter?: string | null; language?: string | null;
+}) {
   await q.query(
-    `INSERT INTO documents (id, case_id, act_id, kind, direction, media_type, sha256, size, title) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO documents (id, case_id, act_id, kind, direction, media_type, sha256, size, title, pages, submitted_by, submitter, language, received_on)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+            coalesce($13, (SELECT c.data->>'language' FROM cases c WHERE c.id = $2)),
+            CASE WHEN $5 = 'incoming' THEN (SELECT a.office_date FROM acts a WHERE a.id = $3) END
      ON CONFLICT DO NOTHING`,
-    [d.id, d.caseId, d.actId, d.kind, d.direction, d.mediaType, d.sha256, d.size, d.title]);
+    [d.id, d.caseId, d.actId, d.kind, d.direction, d.mediaType, d.sha256, d.size, d.title, d.pages ?? null, d.submittedBy ?? null, d.submitter ?? null, d.language ?? null]);
 }

@@ -4,11 +4,12 @@ import { invalid } from '../../kernel/errors.ts';
 import type { BlobStorage } from '../../platform/storage/storage.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import * as repo from './cases.repository.ts';
-import { sniffType } from './inspect.ts';
+import { inspectUpload, sniffType } from './inspect.ts';
+import type { Actor } from '../../kernel/actor.ts';
 
 export { bytesAre, sniffType, UPLOAD_LIMITS, UPLOAD_TYPES } from './inspect.ts';
 
-export interface CheckedUpload { ref: UploadRef; mediaType: string; size: number }
+export interface CheckedUpload { ref: UploadRef; mediaType: string; size: number; pages: number | null }
 
 /**
  * The documents an act's payload refers to must have been uploaded and be of a type the act accepts,
@@ -24,14 +25,25 @@ export async function checkUploads(storage: BlobStorage, refs: readonly UploadRe
       throw invalid('CONTENT_TYPE_MISMATCH', `The ${ref.title.toLowerCase()} must be ${ref.accept.join(' or ')}; the uploaded file is ${mediaType ?? 'of an unknown type'}`, { sha256: ref.sha256, kind: ref.kind, accept: ref.accept });
     }
     if (ref.at) Object.assign(ref.at, { sha256: ref.sha256, mediaType, size: data.length });
-    out.push({ ref, mediaType, size: data.length });
+    out.push({ ref, mediaType, size: data.length, pages: pagesOf(mediaType, data) });
   }
   return out;
 }
 
-/** Files the checked uploads on the case, as received with the act. */
-export async function fileUploads(q: Queryable, caseId: string, actId: number, uploads: readonly CheckedUpload[]): Promise<void> {
+/** Pages of a stored upload (it was inspected when it came in; a file of an older rule counts as unknown). */
+function pagesOf(mediaType: string, data: Buffer): number | null {
+  try { return inspectUpload(mediaType, data).pages; } catch { return null; }
+}
+
+/**
+ * Files the checked uploads on the case, as received with the act: who submitted them, and the act's
+ * office date as the legal date of receipt.
+ */
+export async function fileUploads(q: Queryable, caseId: string, actId: number, uploads: readonly CheckedUpload[], by: Actor): Promise<void> {
   for (const u of uploads) {
-    await repo.insertDocument(q, { id: crypto.randomUUID(), caseId, actId, kind: u.ref.kind, direction: 'incoming', mediaType: u.mediaType, sha256: u.ref.sha256, size: u.size, title: u.ref.title });
+    await repo.insertDocument(q, {
+      id: crypto.randomUUID(), caseId, actId, kind: u.ref.kind, direction: 'incoming', mediaType: u.mediaType, sha256: u.ref.sha256, size: u.size, title: u.ref.title,
+      pages: u.pages, submittedBy: by.kind === 'user' ? by.id : null, submitter: by.name,
+    });
   }
 }

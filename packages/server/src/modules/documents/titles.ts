@@ -23,6 +23,8 @@ export const DOCUMENT_TITLES: Readonly<Record<string, string>> = {
   'refusal-decision': 'Decision to refuse',
   'registration-certificate': 'Certificate of registration',
   'renewal-certificate': 'Certificate of renewal',
+  // Not named by an act: sent before a registration expires (modules/documents, reminders).
+  'renewal-reminder': 'Renewal reminder',
   'restoration-decision': 'Decision on restoration',
   'search-report': 'Search report',
   'statement-of-grant-of-protection': 'Statement of grant of protection',

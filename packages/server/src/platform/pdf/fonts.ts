@@ -4,6 +4,7 @@
 // glyphs used end up in the file (pdfkit subsets embedded fonts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { create as openFont, type Font } from 'fontkit';
 
 export type FontName = 'sans' | 'sans-bold' | 'cjk';
 
@@ -21,6 +22,19 @@ export function fontBytes(name: FontName): Buffer {
   let b = loaded.get(name);
   if (!b) loaded.set(name, (b = readFileSync(FILES[name]())));
   return b;
+}
+
+const parsed = new Map<FontName, Font>();
+
+/**
+ * The font parsed, once per process: parsing a font's tables costs more than setting a whole page, and
+ * every document (each gazette issue, each certificate) uses the same few fonts. Each document still
+ * embeds its own subset.
+ */
+export function fontObject(name: FontName): Font {
+  let f = parsed.get(name);
+  if (!f) parsed.set(name, (f = openFont(fontBytes(name)) as Font));
+  return f;
 }
 
 export const FONT_NAMES = Object.keys(FILES) as FontName[];

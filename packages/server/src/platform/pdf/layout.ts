@@ -1,9 +1,9 @@
-// A page writer for the office's PDFs (the gazette; outgoing documents next): A4 pages with a running
+// A page writer for the office's PDFs (the gazette, outgoing documents): A4 pages with a running
 // header and a numbered footer, headings, paragraphs in any script (platform/pdf/text.ts), labelled
-// lines and rules. It keeps its own y position and starts a new page when the next block does not fit,
+// rows, images and rules. It keeps its own y position and starts a new page when the next block does not fit,
 // so callers describe content, not coordinates.
 import PDFDocument from 'pdfkit';
-import { FONT_NAMES, fontBytes, type FontName } from './fonts.ts';
+import { FONT_NAMES, fontObject, type FontName } from './fonts.ts';
 import { layoutParagraph, type Direction, type Line } from './text.ts';
 
 export interface PdfWriterOptions {
@@ -48,8 +48,9 @@ export class PdfWriter {
   constructor(private readonly opts: PdfWriterOptions) {
     const info: Record<string, string | Date> = { Title: opts.title, Author: opts.author ?? '', Subject: opts.subject ?? '', Creator: 'Registrum', Producer: 'Registrum' };
     if (opts.createdAt) { info.CreationDate = opts.createdAt; info.ModDate = opts.createdAt; }
-    this.doc = new PDFDocument({ size: 'A4', autoFirstPage: false, margin: 0, compress: true, info, lang: opts.lang ?? 'en', displayTitle: true });
-    for (const f of FONT_NAMES) this.doc.registerFont(f, fontBytes(f));
+    // No default font: pdfkit would read Helvetica's metrics for every document, and every run is set in an embedded font.
+    this.doc = new PDFDocument({ size: 'A4', autoFirstPage: false, margin: 0, compress: true, info, lang: opts.lang ?? 'en', displayTitle: true, font: null as unknown as string });
+    for (const f of FONT_NAMES) this.doc.registerFont(f, fontObject(f) as unknown as Buffer);
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => { this.doc.on('end', () => resolve()); this.doc.on('error', (e: unknown) => reject(e)); });
     this.newPage();
@@ -149,13 +150,54 @@ export class PdfWriter {
     this.y += after;
   }
 
+  /**
+   * A labelled row: the label in a narrow column, the value beside it (mirrored for right-to-left
+   * documents: label on the right). Kept on one page unless it is longer than a page.
+   */
+  row(label: string, value: string, opts: { rtl?: boolean; labelWidth?: number; size?: number } = {}) {
+    const size = opts.size ?? 10;
+    const lw = opts.labelWidth ?? 150;
+    const gap = 12;
+    const vw = this.width() - lw - gap;
+    const direction: Direction = opts.rtl ? 'rtl' : 'auto';
+    const l = layoutParagraph(label, { width: lw, size, bold: true, direction, measure: this.measure });
+    const v = layoutParagraph(value, { width: vw, size, direction, measure: this.measure });
+    const lh = this.lineHeight(size);
+    const height = Math.max(l.length, v.length) * lh;
+    if (height <= PAGE.height - MARGIN.top - MARGIN.bottom) this.ensure(height);
+    const right = PAGE.width - MARGIN.right;
+    l.forEach((line, i) => this.drawLines([line], opts.rtl ? right - line.width : MARGIN.left, this.y + i * lh, size, '#333333'));
+    v.forEach((line, i) => {
+      this.ensure(lh);
+      const x = opts.rtl ? right - lw - gap - line.width : MARGIN.left + lw + gap;
+      this.drawLines([line], x, this.y + i * lh, size, '#000000');
+    });
+    this.y += height + 2;
+  }
+
+  /**
+   * An image (PNG or JPEG bytes) scaled to fit a box, never enlarged; placed at the start of the line
+   * (the right edge for right-to-left documents). Returns false, drawing nothing, if pdfkit cannot read it.
+   */
+  image(data: Buffer, opts: { maxWidth?: number; maxHeight?: number; rtl?: boolean; after?: number } = {}): boolean {
+    let img: { width: number; height: number };
+    try { img = (this.doc as any).openImage(data); } catch { return false; }
+    const scale = Math.min(1, (opts.maxWidth ?? 220) / img.width, (opts.maxHeight ?? 160) / img.height);
+    const w = img.width * scale; const h = img.height * scale;
+    this.ensure(h + (opts.after ?? 8));
+    const x = opts.rtl ? PAGE.width - MARGIN.right - w : MARGIN.left;
+    this.doc.image(img as any, x, this.y, { width: w, height: h });
+    this.y += h + (opts.after ?? 8);
+    return true;
+  }
+
   /** A heading, kept with at least `keepWith` points of what follows. */
-  heading(text: string, level: 1 | 2 = 1, keepWith = 60) {
+  heading(text: string, level: 1 | 2 = 1, keepWith = 60, rtl = false) {
     const size = level === 1 ? 18 : 13;
-    const laid = this.lines(text, { size, bold: true });
+    const laid = this.lines(text, { size, bold: true, direction: rtl ? 'rtl' : 'auto' });
     this.ensure(laid.length * this.lineHeight(size) + keepWith);
     if (this.y > MARGIN.top) this.y += level === 1 ? 10 : 6;
-    this.drawLines(laid, MARGIN.left, this.y, size, '#000000');
+    laid.forEach((line, i) => this.drawLines([line], rtl ? PAGE.width - MARGIN.right - line.width : MARGIN.left, this.y + i * this.lineHeight(size), size, '#000000'));
     this.y += laid.length * this.lineHeight(size) + 4;
   }
 

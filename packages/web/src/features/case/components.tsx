@@ -8,7 +8,7 @@ import { formatSize } from '../../ui/files.ts';
 import { caseTitleText, codeWords, documentTitle, markKindName, timeLimitName } from '../../ui/names.ts';
 import { rightName } from '../../ui/rights.ts';
 import { procedureOf, stateTitle, useProcedures } from './law.ts';
-import type { CaseAct, CaseData } from './types.ts';
+import type { CaseAct, CaseData, CaseDocument } from './types.ts';
 
 type Level = 2 | 3;
 export interface CasePartProps {
@@ -195,6 +195,7 @@ export function Documents({ case: c, level }: CasePartProps) {
             <th scope="col">{i18n.t('office.docs.title')}</th>
             {c.documents.some((d) => d.direction) ? <th scope="col">{i18n.t('office.docs.direction')}</th> : null}
             {c.documents.some((d) => d.created_at) ? <th scope="col">{i18n.t('office.docs.date')}</th> : null}
+            {c.documents.some(hasDetails) ? <th scope="col">{i18n.t('doc.meta.details')}</th> : null}
             <th scope="col"><span className="sr-only">{i18n.t('common.download')}</span></th>
           </tr></thead>
           <tbody>
@@ -205,6 +206,7 @@ export function Documents({ case: c, level }: CasePartProps) {
                   <th scope="row">{title}</th>
                   {c.documents!.some((x) => x.direction) ? <td>{d.direction === 'outgoing' ? i18n.t('office.docs.outgoing') : d.direction ? i18n.t('office.docs.incoming') : ''}</td> : null}
                   {c.documents!.some((x) => x.created_at) ? <td>{d.created_at ? i18n.instant(d.created_at) : ''}</td> : null}
+                  {c.documents!.some(hasDetails) ? <td><DocumentDetails doc={d} /></td> : null}
                   <td>
                     <a href={docUrl(d.sha256)} target="_blank" rel="noopener" aria-label={i18n.t('office.docs.downloadOf', { title })}>{i18n.t('common.download')}</a>
                     {d.size ? <span className="muted"> · {formatSize(i18n, d.size)}</span> : null}
@@ -216,6 +218,26 @@ export function Documents({ case: c, level }: CasePartProps) {
         </table>
       )}
     </Section>
+  );
+}
+
+const hasDetails = (d: CaseDocument) => !!(d.received_on || d.submitter || d.pages || d.language || d.verification_code);
+
+/** What the case file records of a document: receipt date and submitter, pages, language, and the code to check an outgoing one. */
+function DocumentDetails({ doc: d }: { doc: CaseDocument }) {
+  const i18n = useI18n();
+  const language = (code: string) => { try { return new Intl.DisplayNames([i18n.lang], { type: 'language' }).of(code) ?? code; } catch { return code; } };
+  return (
+    <dl className="facts facts-compact">
+      {d.received_on ? <><dt>{i18n.t('doc.meta.receivedOn')}</dt><dd><time dateTime={d.received_on}>{i18n.date(d.received_on)}</time></dd></> : null}
+      {d.submitter ? <><dt>{i18n.t('doc.meta.submitter')}</dt><dd dir="auto">{d.submitter}</dd></> : null}
+      {d.pages ? <><dt>{i18n.t('doc.meta.pages')}</dt><dd>{i18n.number(d.pages)}</dd></> : null}
+      {d.language ? <><dt>{i18n.t('doc.meta.language')}</dt><dd>{language(d.language)}</dd></> : null}
+      {d.verification_code ? (
+        <><dt>{i18n.t('doc.meta.code')}</dt>
+          <dd><a href={`/verify/${d.verification_code}`} aria-label={i18n.t('doc.meta.check', { code: d.verification_code })} data-testid={`doc-code-${d.sha256.slice(0, 12)}`}><code dir="ltr">{d.verification_code}</code></a></dd></>
+      ) : null}
+    </dl>
   );
 }
 

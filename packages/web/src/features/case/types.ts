@@ -19,6 +19,8 @@ export interface CaseTimeLimit {
 
 export interface CaseDocument {
   id?: string; kind: string; direction?: string; media_type?: string; sha256: string; size?: number; title: string; act_id?: number; created_at?: string;
+  /** What the case file records of it (absent for documents filed before these were kept). */
+  language?: string | null; pages?: number | null; submitter?: string | null; received_on?: string | null; verification_code?: string | null; signed?: boolean;
 }
 
 export interface CaseParty { id?: string; role: string; kind?: string; name: string; address?: string | null; country?: string | null; email?: string | null }

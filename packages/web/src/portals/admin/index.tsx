@@ -18,6 +18,7 @@ import { Dashboard } from './dashboard.tsx';
 import { GazetteCalendarSection } from './gazette.tsx';
 import { ImportSection } from './import.tsx';
 import { OpenDataSection } from './opendata.tsx';
+import { TemplateEditor, TemplatesSection } from './templates.tsx';
 
 const SECTIONS: { path: string; label: MessageKey; render: () => ReactNode; roles?: string[] }[] = [
   { path: '/users', label: 'admin.tab.users', render: () => <UsersSection /> },
@@ -28,6 +29,7 @@ const SECTIONS: { path: string; label: MessageKey; render: () => ReactNode; role
   { path: '/accounts', label: 'admin.tab.accounts', render: () => <AccountsSection /> },
   { path: '/gazette', label: 'pub.admin.tab.gazette', render: () => <GazetteCalendarSection /> },
   { path: '/open-data', label: 'pub.admin.tab.openData', render: () => <OpenDataSection /> },
+  { path: '/templates', label: 'doc.tpl.tab', render: () => <TemplatesSection /> },
   { path: '/import', label: 'pub.admin.tab.import', render: () => <ImportSection />, roles: ['admin', 'registrar'] },
 ];
 
@@ -36,6 +38,9 @@ export default function Portal() {
     <Switch>
       <Route path="/dashboard"><RequireUser roles={OFFICE_ROLES}><Dashboard /></RequireUser></Route>
       <Route path="/"><Redirect to="/users" replace /></Route>
+      <Route path="/templates/:kind/:language">
+        {(p) => <RequireUser roles={['admin']}><AdminFrame><TemplateEditor key={`${p.kind}/${p.language}`} kind={decodeURIComponent(p.kind)} language={decodeURIComponent(p.language)} /></AdminFrame></RequireUser>}
+      </Route>
       {SECTIONS.map((s) => (
         <Route key={s.path} path={s.path}><RequireUser roles={s.roles ?? ['admin']}><AdminFrame>{s.render()}</AdminFrame></RequireUser></Route>
       ))}
@@ -57,7 +62,7 @@ function AdminFrame({ children }: { children: ReactNode }) {
     <Page title={i18n.t('admin.title')} actions={<Link href="/dashboard" className="btn btn-secondary" data-testid="admin-dashboard-link">{i18n.t('admin.tab.dashboard')}</Link>}>
       <nav className="tabs admin-tabs" aria-label={i18n.t('admin.sections')}>
         {SECTIONS.map((s) => (
-          <Link key={s.path} href={s.path} className={path === s.path ? 'active' : ''} aria-current={path === s.path ? 'page' : undefined}
+          <Link key={s.path} href={s.path} className={path === s.path || path.startsWith(`${s.path}/`) ? 'active' : ''} aria-current={path === s.path ? 'page' : undefined}
             data-testid={`admin-tab-${s.path.slice(1)}`}>{i18n.t(s.label)}</Link>
         ))}
       </nav>

@@ -63,7 +63,7 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
         // Before the number is taken (its lock is held to the commit): the documents and the debit, which
         // names the case by id (the statement shows its number).
         beforeNumber: async (tq, c) => {
-          await fileUploads(tq, c.caseId, c.actId, uploads);
+          await fileUploads(tq, c.caseId, c.actId, uploads, actor);
           await charge?.debit(tq, { caseId: c.caseId, caseNumber: null, actId: c.actId, description: def.title });
         },
       });

@@ -31,7 +31,7 @@ export async function performAct(deps: CasesDeps, actor: Actor, idOrNumber: stri
       ? { caseId: res.child.caseId, caseNumber: res.child.number, actId: null, description: `${def.title} (${res.child.number})` }
       : { caseId: c.id, caseNumber: c.number, actId: res.actId, description: `${def.title} (${c.number})` });
     // Documents named by an act that files a child case belong to the child's file.
-    await fileUploads(q, res.child?.caseId ?? c.id, res.actId, uploads);
+    await fileUploads(q, res.child?.caseId ?? c.id, res.actId, uploads, actor);
     return res;
   });
 }
