@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FRAMEWORKS } from '@registrum/procedures';
+import { shippedOcrLanguages } from '../platform/ocr/languages.ts';
 
 export interface Config {
   mode: 'demo' | 'production';
@@ -35,6 +36,8 @@ export interface Config {
   signing: { p12Path: string; passphrase: string } | null;
   /** Where documents are kept: on local disk under dataDir (default), or in an S3-compatible object store. */
   storage: { kind: 'disk' } | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; prefix: string };
+  /** OCR of incoming scanned PDFs and images by the worker, and the languages it reads (installed data packages). */
+  ocr: { enabled: boolean; languages: string[] };
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +70,8 @@ export const CONFIG_DOC: Record<string, string> = {
   S3_ACCESS_KEY_ID: 'access key of the object store',
   S3_SECRET_ACCESS_KEY: 'secret key of the object store',
   S3_PREFIX: "key prefix inside the bucket (default none, e.g. 'registrum/')",
+  OCR: "'on' (default) or 'off': the worker reads the text of incoming scanned PDFs and images",
+  OCR_LANGUAGES: "languages OCR reads, joined by '+' (default eng+fra); each needs its @tesseract.js-data package installed",
 };
 
 /** An absolute http(s) address without a trailing slash, or null. */
@@ -79,6 +84,15 @@ function publicUrl(raw: string | undefined, errors: string[]): string | null {
   } catch { /* reported below */ }
   errors.push(`PUBLIC_URL must be an http:// or https:// address (got '${v}')`);
   return null;
+}
+
+/** 'eng+fra' -> ['eng', 'fra'], each with its language data installed (nothing is downloaded). */
+function ocrLanguages(raw: string | undefined, errors: string[]): string[] {
+  const codes = [...new Set((raw?.trim() || 'eng+fra').split('+').map((c) => c.trim()))];
+  const shipped = shippedOcrLanguages();
+  const unknown = codes.filter((c) => !shipped.includes(c));
+  if (unknown.length) errors.push(`OCR_LANGUAGES: no language data installed for ${unknown.map((c) => `'${c}'`).join(', ')} (installed: ${shipped.join(', ') || 'none'}; each language is the npm package @tesseract.js-data/<code>)`);
+  return codes.filter((c) => shipped.includes(c));
 }
 
 // Relative paths are taken from where the user ran the command (npm runs workspace scripts elsewhere).
@@ -114,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     if (endpoint && !/^https?:\/\/[^/]/.test(endpoint)) errors.push(`S3_ENDPOINT must be an http(s) URL (got '${endpoint}')`);
     storage = { kind: 's3', endpoint, bucket: need('S3_BUCKET'), region: env.S3_REGION?.trim() || 'us-east-1', accessKeyId: need('S3_ACCESS_KEY_ID'), secretAccessKey: need('S3_SECRET_ACCESS_KEY'), prefix: env.S3_PREFIX?.trim() ?? '' };
   }
+  const ocr = oneOf('OCR', 'on', ['on', 'off'] as const);
   const config: Config = {
     mode,
     host: env.HOST?.trim() || '127.0.0.1',
@@ -134,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     publicUrl: publicUrl(env.PUBLIC_URL, errors),
     storage,
+    ocr: ocr === 'on' ? { enabled: true, languages: ocrLanguages(env.OCR_LANGUAGES, errors) } : { enabled: false, languages: [] },
     signing,
   };
   if (errors.length) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

@@ -27,6 +27,7 @@ import { openDataRoutes } from '../modules/opendata/opendata.http.ts';
 import { describeRateLimits, registerConditionalRequests, registerRateLimits } from '../modules/opendata/index.ts';
 import { changesRoutes } from '../modules/changes/changes.http.ts';
 import { webhooksRoutes } from '../modules/webhooks/webhooks.http.ts';
+import { ocrRoutes } from '../modules/ocr/ocr.http.ts';
 import { importsRoutes } from '../modules/imports/imports.http.ts';
 import { exchangeRoutes } from '../modules/exchange/exchange.http.ts';
 import { templatesRoutes } from '../modules/documents/documents.http.ts';
@@ -172,6 +173,7 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
     await openDataRoutes(api, office);
     await changesRoutes(api, office);
     await webhooksRoutes(api, office);
+    await ocrRoutes(api, office);
     await importsRoutes(api, office);
     await exchangeRoutes(api, office);
     await templatesRoutes(api, office, office.documents);

@@ -11,10 +11,12 @@ import { OfficeFeeSchedules } from '../modules/admin/fee-schedules.ts';
 import type { CasesDeps } from '../modules/cases/index.ts';
 import { renderDocumentJob, type DocumentsDeps } from '../modules/documents/index.ts';
 import { notifyPartiesJob } from '../modules/notifications/index.ts';
+import { OcrReader } from '../modules/ocr/index.ts';
 import { DUMP_TOPIC, dumpJob, scheduleDump } from '../modules/opendata/index.ts';
 import { deliverDue, enqueueActDeliveries, officeNow } from '../modules/webhooks/index.ts';
 import { openDatabase, type Db } from '../platform/db/db.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { TesseractOcr } from '../platform/ocr/tesseract.ts';
 import { DemoBank, type PaymentProvider } from '../platform/payments/payments.ts';
 import { demoSigningKey, loadPkcs12, type OfficeSigningKey } from '../platform/signing/signing.ts';
 import { S3Storage } from '../platform/storage/s3.ts';
@@ -99,6 +101,8 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     const provider: PaymentProvider | null = config.mode === 'demo' ? new DemoBank() : null;
     const accounts: AccountsDeps = { db: database, clock, currency: framework.office.currency, provider };
     const cases: CasesDeps = { db: database, engine, clock, storage, defaultFramework: config.framework, accounts: accountPayments(accounts) };
+    // Scanned documents are read by the worker; the engine starts on the first one.
+    const ocr = config.ocr.enabled ? new OcrReader({ db: database, storage, engine: new TesseractOcr({ languages: config.ocr.languages }), now: () => officeNow(clock) }) : null;
     const worker: WorkerDeps = {
       db: database, engine, clock, log,
       handlers: {
@@ -108,9 +112,10 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
       periodic: [
         { name: 'webhook deliveries', run: () => deliverDue({ db: database, clock, production: config.mode === 'production', timeoutMs: config.webhookTimeoutMs }) },
         { name: 'open-data dump schedule', run: () => scheduleDump(database, clock, config.openDataDumpDays) },
+        ...(ocr ? [{ name: 'ocr', run: () => ocr.run(worker.log) }] : []),
       ],
     };
-    return { config, db: database, clock, engine, calendars, feeSchedules, access, storage, cases, accounts, signingKey, documents, worker, close: () => database.close() };
+    return { config, db: database, clock, engine, calendars, feeSchedules, access, storage, cases, accounts, signingKey, documents, worker, close: async () => { await ocr?.close(); await database.close(); } };
   } catch (e) {
     await database.close().catch(() => {});
     throw e;
