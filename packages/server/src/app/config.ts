@@ -38,6 +38,12 @@ export interface Config {
   storage: { kind: 'disk' } | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; prefix: string };
   /** OCR of incoming scanned PDFs and images by the worker, and the languages it reads (installed data packages). */
   ocr: { enabled: boolean; languages: string[] };
+  /** The SMTP server parties are e-mailed through; null = none (the demo office keeps its mail in DATA_DIR/mail). */
+  smtpUrl: string | null;
+  /** The sender of the office's e-mail: an address, or 'Name <address>'. */
+  mailFrom: string;
+  /** Days before a time limit's due date at which its parties are reminded, largest first; empty = no reminders. */
+  reminderDays: number[];
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +78,9 @@ export const CONFIG_DOC: Record<string, string> = {
   S3_PREFIX: "key prefix inside the bucket (default none, e.g. 'registrum/')",
   OCR: "'on' (default) or 'off': the worker reads the text of incoming scanned PDFs and images",
   OCR_LANGUAGES: "languages OCR reads, joined by '+' (default eng+fra); each needs its @tesseract.js-data package installed",
+  SMTP_URL: 'SMTP server for e-mail to parties: smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465; unset = no e-mail (demo: .eml files in DATA_DIR/mail)',
+  MAIL_FROM: "sender of the office's e-mail, an address or 'Name <address>' (default registry@<office code>.example)",
+  REMINDER_DAYS: 'days before a due date at which the parties are reminded of a time limit, e.g. 30,7 (default); 0 = no reminders',
 };
 
 /** An absolute http(s) address without a trailing slash, or null. */
@@ -93,6 +102,28 @@ function ocrLanguages(raw: string | undefined, errors: string[]): string[] {
   const unknown = codes.filter((c) => !shipped.includes(c));
   if (unknown.length) errors.push(`OCR_LANGUAGES: no language data installed for ${unknown.map((c) => `'${c}'`).join(', ')} (installed: ${shipped.join(', ') || 'none'}; each language is the npm package @tesseract.js-data/<code>)`);
   return codes.filter((c) => shipped.includes(c));
+}
+
+function isSmtpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'smtp:' || u.protocol === 'smtps:') && !!u.hostname;
+  } catch { return false; }
+}
+
+const MAIL_FROM_FORM = /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
+
+/** '30,7' -> [30, 7]; unset = 30 and 7 days; '0' = none. */
+function reminderDays(raw: string | undefined, errors: string[]): number[] {
+  if (raw === undefined) return [30, 7];
+  const v = raw.trim();
+  if (v === '' || v === '0') return [];
+  const days = v.split(',').map((x) => Number(x.trim()));
+  if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 3660)) {
+    errors.push(`REMINDER_DAYS must be whole numbers of days from 1 to 3660 separated by commas, or 0 (got '${raw}')`);
+    return [];
+  }
+  return [...new Set(days)].sort((a, b) => b - a);
 }
 
 // Relative paths are taken from where the user ran the command (npm runs workspace scripts elsewhere).
@@ -128,6 +159,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     if (endpoint && !/^https?:\/\/[^/]/.test(endpoint)) errors.push(`S3_ENDPOINT must be an http(s) URL (got '${endpoint}')`);
     storage = { kind: 's3', endpoint, bucket: need('S3_BUCKET'), region: env.S3_REGION?.trim() || 'us-east-1', accessKeyId: need('S3_ACCESS_KEY_ID'), secretAccessKey: need('S3_SECRET_ACCESS_KEY'), prefix: env.S3_PREFIX?.trim() ?? '' };
   }
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !isSmtpUrl(smtpUrl)) errors.push(`SMTP_URL must be smtp://[user:pass@]host[:port] or smtps://... (got '${smtpUrl.replace(/\/\/[^@/]*@/, '//…@')}')`);
+  const officeCode = FRAMEWORKS.find((f) => f.id === framework)?.office.code ?? 'office';
+  const mailFrom = env.MAIL_FROM?.trim() || `registry@${officeCode.toLowerCase()}.example`;
+  if (!MAIL_FROM_FORM.test(mailFrom)) errors.push(`MAIL_FROM must be an e-mail address or 'Name <address>' (got '${mailFrom}')`);
   const ocr = oneOf('OCR', 'on', ['on', 'off'] as const);
   const config: Config = {
     mode,
@@ -151,6 +187,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     storage,
     ocr: ocr === 'on' ? { enabled: true, languages: ocrLanguages(env.OCR_LANGUAGES, errors) } : { enabled: false, languages: [] },
     signing,
+    smtpUrl,
+    mailFrom,
+    reminderDays: reminderDays(env.REMINDER_DAYS, errors),
   };
   if (errors.length) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
   return config;

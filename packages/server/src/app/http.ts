@@ -28,6 +28,7 @@ import { describeRateLimits, registerConditionalRequests, registerRateLimits } f
 import { changesRoutes } from '../modules/changes/changes.http.ts';
 import { webhooksRoutes } from '../modules/webhooks/webhooks.http.ts';
 import { ocrRoutes } from '../modules/ocr/ocr.http.ts';
+import { notificationsRoutes } from '../modules/notifications/notifications.http.ts';
 import { importsRoutes } from '../modules/imports/imports.http.ts';
 import { exchangeRoutes } from '../modules/exchange/exchange.http.ts';
 import { templatesRoutes } from '../modules/documents/documents.http.ts';
@@ -174,6 +175,7 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
     await changesRoutes(api, office);
     await webhooksRoutes(api, office);
     await ocrRoutes(api, office);
+    await notificationsRoutes(api, office);
     await importsRoutes(api, office);
     await exchangeRoutes(api, office);
     await templatesRoutes(api, office, office.documents);

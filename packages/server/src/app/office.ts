@@ -9,13 +9,14 @@ import { accountPayments, type AccountsDeps } from '../modules/accounts/index.ts
 import { OfficeCalendars } from '../modules/admin/calendars.ts';
 import { OfficeFeeSchedules } from '../modules/admin/fee-schedules.ts';
 import type { CasesDeps } from '../modules/cases/index.ts';
-import { renderDocumentJob, type DocumentsDeps } from '../modules/documents/index.ts';
-import { notifyPartiesJob } from '../modules/notifications/index.ts';
+import { issueDocument, renderDocumentJob, type DocumentsDeps } from '../modules/documents/index.ts';
+import { notifyParties, notifyPartiesJob, remindDue, sendDueMail, type MailingDeps } from '../modules/notifications/index.ts';
 import { OcrReader } from '../modules/ocr/index.ts';
 import { DUMP_TOPIC, dumpJob, scheduleDump } from '../modules/opendata/index.ts';
 import { deliverDue, enqueueActDeliveries, officeNow } from '../modules/webhooks/index.ts';
 import { openDatabase, type Db } from '../platform/db/db.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { FileMailer, SmtpMailer, type Mailer } from '../platform/mail/mail.ts';
 import { TesseractOcr } from '../platform/ocr/tesseract.ts';
 import { DemoBank, type PaymentProvider } from '../platform/payments/payments.ts';
 import { demoSigningKey, loadPkcs12, type OfficeSigningKey } from '../platform/signing/signing.ts';
@@ -101,18 +102,24 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     const provider: PaymentProvider | null = config.mode === 'demo' ? new DemoBank() : null;
     const accounts: AccountsDeps = { db: database, clock, currency: framework.office.currency, provider };
     const cases: CasesDeps = { db: database, engine, clock, storage, defaultFramework: config.framework, accounts: accountPayments(accounts) };
+    // E-mail through the configured SMTP server; the demo office without one keeps each message as a .eml file to look at.
+    const mailer: Mailer | null = config.smtpUrl ? new SmtpMailer(config.smtpUrl)
+      : config.mode === 'demo' ? new FileMailer(config.dataDir === 'memory://' ? null : join(config.dataDir, 'mail')) : null;
+    const mailing: MailingDeps | null = mailer ? { from: config.mailFrom, office: framework.office.name, publicUrl: config.publicUrl, clock } : null;
     // Scanned documents are read by the worker; the engine starts on the first one.
     const ocr = config.ocr.enabled ? new OcrReader({ db: database, storage, engine: new TesseractOcr({ languages: config.ocr.languages }), now: () => officeNow(clock) }) : null;
     const worker: WorkerDeps = {
       db: database, engine, clock, log,
       handlers: {
-        'act.recorded': actRecordedJob(renderDocumentJob(documents), notifyPartiesJob, async (q, job) => { await enqueueActDeliveries(q, job, officeNow(clock), config.publicUrl ?? ''); }),
+        'act.recorded': actRecordedJob(renderDocumentJob(documents), notifyParties(mailing), async (q, job) => { await enqueueActDeliveries(q, job, officeNow(clock), config.publicUrl ?? ''); }),
         [DUMP_TOPIC]: dumpJob({ storage, clock, office: { code: framework.office.code }, chunk: config.openDataChunk }),
       },
       periodic: [
         { name: 'webhook deliveries', run: () => deliverDue({ db: database, clock, production: config.mode === 'production', timeoutMs: config.webhookTimeoutMs }) },
         { name: 'open-data dump schedule', run: () => scheduleDump(database, clock, config.openDataDumpDays) },
         ...(ocr ? [{ name: 'ocr', run: () => ocr.run(worker.log) }] : []),
+        { name: 'deadline reminders', run: () => remindDue({ db: database, clock, days: config.reminderDays, office: framework.office.name, mail: mailing, issue: (q, job) => issueDocument(documents, q, job) }) },
+        ...(mailer ? [{ name: 'mail', run: () => sendDueMail({ db: database, clock, mailer }) }] : []),
       ],
     };
     return { config, db: database, clock, engine, calendars, feeSchedules, access, storage, cases, accounts, signingKey, documents, worker, close: async () => { await ocr?.close(); await database.close(); } };
