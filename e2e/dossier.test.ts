@@ -3,7 +3,8 @@
 //      file records of each document and follows the receipt's verification code to the public check;
 //   2. anyone checks a PDF by the file itself: the office's copy matches, a changed one does not;
 //   3. the administrator edits the filing receipt's template: a text with an unknown field is refused with
-//      its line, a corrected one is put in force; the next filing's receipt is drawn from it.
+//      its line, a corrected one is put in force; the next filing's receipt is drawn from it;
+//   4. office staff see what the parties were told of a case, and search the text read from scans.
 // Every page added passes axe in English and Arabic; two screenshots are kept in docs/screenshots/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -145,4 +146,20 @@ test('3. the administrator edits the filing receipt\'s template; an unknown fiel
   const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
   if (text.error && !process.env.CI) return; // poppler-utils is installed by CI
   assert.match(text.stdout.replace(/\s+/g, ' '), /Thank you for filing BRASS LANTERN with the /);
+});
+
+test('4. office staff see what the parties were told of a case, and search the text read from scans', async () => {
+  const page = await newPage(browser, office.url, 'ar');
+  await signIn(page, 'examiner');
+  await page.goto(`/office/cases/${caseNumber}`);
+  await page.getByTestId('case-notifications').waitFor();
+  await page.locator('[data-testid=case-notifications] table, [data-testid=case-notifications] .muted').first().waitFor();
+  await accessible(page, 'office (ar): case with its notifications');
+  await page.getByTestId('case-notifications').screenshot({ path: join(SHOTS, 'case-notifications-ar.png') });
+  await page.goto('/office/documents');
+  await page.getByTestId('doc-search-q').fill('"power of attorney"');
+  await page.getByTestId('doc-search-submit').click();
+  await page.locator('[data-testid=doc-search-hits], [data-testid=doc-search-none]').first().waitFor();
+  await accessible(page, 'office (ar): search of document text');
+  await closeWithoutErrors(page);
 });

@@ -9,6 +9,7 @@ import { caseTitleText, codeWords, documentTitle, markKindName, timeLimitName } 
 import { rightName } from '../../ui/rights.ts';
 import { procedureOf, stateTitle, useProcedures } from './law.ts';
 import type { CaseAct, CaseData, CaseDocument } from './types.ts';
+import { DocumentText, mayHaveText } from './dossier.tsx';
 
 type Level = 2 | 3;
 export interface CasePartProps {
@@ -195,7 +196,7 @@ export function Documents({ case: c, level }: CasePartProps) {
             <th scope="col">{i18n.t('office.docs.title')}</th>
             {c.documents.some((d) => d.direction) ? <th scope="col">{i18n.t('office.docs.direction')}</th> : null}
             {c.documents.some((d) => d.created_at) ? <th scope="col">{i18n.t('office.docs.date')}</th> : null}
-            {c.documents.some(hasDetails) ? <th scope="col">{i18n.t('doc.meta.details')}</th> : null}
+            {c.documents.some((d) => hasDetails(d) || mayHaveText(d)) ? <th scope="col">{i18n.t('doc.meta.details')}</th> : null}
             <th scope="col"><span className="sr-only">{i18n.t('common.download')}</span></th>
           </tr></thead>
           <tbody>
@@ -206,7 +207,7 @@ export function Documents({ case: c, level }: CasePartProps) {
                   <th scope="row">{title}</th>
                   {c.documents!.some((x) => x.direction) ? <td>{d.direction === 'outgoing' ? i18n.t('office.docs.outgoing') : d.direction ? i18n.t('office.docs.incoming') : ''}</td> : null}
                   {c.documents!.some((x) => x.created_at) ? <td>{d.created_at ? i18n.instant(d.created_at) : ''}</td> : null}
-                  {c.documents!.some(hasDetails) ? <td><DocumentDetails doc={d} /></td> : null}
+                  {c.documents!.some((x) => hasDetails(x) || mayHaveText(x)) ? <td><DocumentDetails doc={d} />{mayHaveText(d) && c.id ? <DocumentText caseId={c.id} doc={d} /> : null}</td> : null}
                   <td>
                     <a href={docUrl(d.sha256)} target="_blank" rel="noopener" aria-label={i18n.t('office.docs.downloadOf', { title })}>{i18n.t('common.download')}</a>
                     {d.size ? <span className="muted"> · {formatSize(i18n, d.size)}</span> : null}

@@ -6,6 +6,7 @@ import { ActButtons } from '../../features/acts/ActButtons.tsx';
 import { CaseHeader, Classes, Documents, Fees, MarkImage, Parties, TimeLimits, Timeline } from '../../features/case/components.tsx';
 import { procedureOf, stateTitle, useProcedures } from '../../features/case/law.ts';
 import type { CaseData } from '../../features/case/types.ts';
+import { CaseNotifications } from '../../features/case/dossier.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useApi } from '../../ui/data.ts';
 import { ErrorSummary } from '../../ui/forms.tsx';
@@ -48,6 +49,7 @@ export function PortalCase({ number }: { number: string }) {
           <TimeLimits case={c} />
         </div>
         <Documents case={c} />
+        <CaseNotifications case={c} />
         <Fees case={c} />
         <Classes case={c} />
         <Parties case={c} />

@@ -5,6 +5,7 @@ import { ActButtons } from '../../features/acts/ActButtons.tsx';
 import { CaseHeader, Classes, Documents, Fees, MarkImage, Parties, TimeLimits, Timeline } from '../../features/case/components.tsx';
 import { procedureOf, stateTitle, useProcedures } from '../../features/case/law.ts';
 import type { CaseData } from '../../features/case/types.ts';
+import { CaseNotifications } from '../../features/case/dossier.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { ErrorSummary } from '../../ui/forms.tsx';
 import { Loading, Page } from '../../ui/Layout.tsx';
@@ -46,6 +47,7 @@ export function CasePage({ number }: { number: string }) {
       <Parties case={c} />
       <Fees case={c} />
       <Documents case={c} />
+      <CaseNotifications case={c} />
       <Timeline case={c} />
     </Page>
   );

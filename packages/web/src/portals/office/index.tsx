@@ -8,6 +8,7 @@ import { RequireUser } from '../../ui/Layout.tsx';
 import { useSession } from '../../ui/session.tsx';
 import { BulkPage } from './bulk.tsx';
 import { CasePage } from './case.tsx';
+import { DocumentSearchPage } from './documents.tsx';
 import { GazettePage } from './gazette.tsx';
 import { WorklistPage } from './worklist.tsx';
 
@@ -21,6 +22,7 @@ export default function OfficePortal() {
         <Route path="/"><WorklistPage /></Route>
         <Route path="/bulk"><BulkPage /></Route>
         <Route path="/gazette"><GazettePage /></Route>
+        <Route path="/documents"><DocumentSearchPage /></Route>
         <Route path="/cases/:number">{(p) => <CasePage key={p.number} number={decodeURIComponent(p.number)} />}</Route>
         <Route><NotFound /></Route>
       </Switch>
@@ -41,6 +43,7 @@ function OfficeNav() {
         {link('/', i18n.t('office.nav.worklist'), 'office-nav-worklist', path === '/' || path.startsWith('/cases/'))}
         {link('/bulk', i18n.t('office.nav.bulk'), 'office-nav-bulk', path === '/bulk')}
         {link('/gazette', i18n.t('pub.office.nav'), 'office-nav-gazette', path === '/gazette')}
+        {link('/documents', i18n.t('doc.search.nav'), 'office-nav-documents', path === '/documents')}
         {user?.role === 'registrar' ? link('~/admin/import', i18n.t('pub.import.nav'), 'office-nav-import', false) : null}
         {link('~/admin/dashboard', i18n.t('office.nav.dashboard'), 'office-nav-dashboard', false)}
         {user?.role === 'admin' ? link('~/admin', i18n.t('office.nav.admin'), 'office-nav-admin', false) : null}
