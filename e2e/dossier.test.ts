@@ -15,7 +15,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs, startOffice, trademarkBeforeExaminer, type RunningOffice } from './support/office.ts';
-import { describeViolations, launchBrowser, newPage, pageErrors, screenshot, seriousViolations, signIn } from './support/browser.ts';
+import { closeWithoutErrors, expectAccessible, launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
+const accessible = expectAccessible;
+
 
 const SHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -45,17 +47,6 @@ before(async () => {
   receipt = await receiptOf(caseNumber);
 });
 after(async () => { await browser?.close(); await office?.stop(); if (tmp) rmSync(tmp, { recursive: true, force: true }); });
-
-async function accessible(page: Page, where: string) {
-  await page.waitForLoadState('networkidle');
-  const v = await seriousViolations(page);
-  assert.equal(v.length, 0, `${where}:\n${describeViolations(v)}`);
-}
-
-async function closeWithoutErrors(page: Page) {
-  assert.deepEqual(pageErrors(page), [], 'script errors on the page');
-  await page.context().close();
-}
 
 test('1. the agent sees the case file with what it records of each document and checks the filing receipt by its code', async () => {
   assert.match(receipt.verification_code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);

@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { tinyPng } from '../packages/server/test/http/helpers.ts';
 import { apiAs, startOffice, type RunningOffice } from './support/office.ts';
-import { describeViolations, launchBrowser, newPage, pageErrors, screenshot, seriousViolations, signIn } from './support/browser.ts';
+import { closeWithoutErrors, expectAccessible, launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
+/** Checked as the journey leaves each page (no wait for the network: some pages poll). */
+const accessible = (page: Page, where: string) => expectAccessible(page, where, false);
+
 
 let office: RunningOffice;
 let browser: Browser;
@@ -22,16 +25,6 @@ after(async () => { await browser?.close(); await office?.stop(); });
 const MARK = 'HERON & FINCH';
 const ARABIC_MARK = 'نخيل الواحة';
 let number = '';
-
-async function accessible(page: Page, where: string) {
-  const v = await seriousViolations(page);
-  assert.equal(v.length, 0, `${where}:\n${describeViolations(v)}`);
-}
-
-async function closeWithoutErrors(page: Page) {
-  assert.deepEqual(pageErrors(page), [], 'script errors on the page');
-  await page.context().close();
-}
 
 /** Journey 1 and 5: the guided trademark filing, paid from the current account; returns the receipt's number. */
 async function fileTrademark(page: Page, mark: string, shots?: string): Promise<{ number: string; filingDate: string }> {

@@ -12,7 +12,9 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs, startOffice, trademarkBeforeExaminer, type RunningOffice } from './support/office.ts';
-import { describeViolations, launchBrowser, newPage, pageErrors, screenshot, seriousViolations, signIn } from './support/browser.ts';
+import { closeWithoutErrors, expectAccessible, launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
+const accessible = expectAccessible;
+
 
 const SHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const ST96_TRADEMARK = 'http://www.wipo.int/standards/XMLSchema/ST96/Trademark';
@@ -41,17 +43,6 @@ before(async () => {
   heldBack = await acceptedTrademark('MOSS HARBOUR');
 });
 after(async () => { await browser?.close(); await office?.stop(); });
-
-async function accessible(page: Page, where: string) {
-  await page.waitForLoadState('networkidle');
-  const v = await seriousViolations(page);
-  assert.equal(v.length, 0, `${where}:\n${describeViolations(v)}`);
-}
-
-async function closeWithoutErrors(page: Page) {
-  assert.deepEqual(pageErrors(page), [], 'script errors on the page');
-  await page.context().close();
-}
 
 /** Today's ISO weekday (1 = Monday) of the office's date. */
 const isoWeekday = (d: string) => { const w = new Date(`${d}T00:00:00Z`).getUTCDay(); return w === 0 ? 7 : w; };

@@ -1,5 +1,6 @@
 // Real Chromium (the Debian package) driven by playwright-core, and the accessibility check every page
 // passes: axe-core, failing on serious or critical violations.
+import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -62,4 +63,17 @@ export function describeViolations(vs: AxeViolation[]): string {
 export async function screenshot(page: Page, path: string) {
   mkdirSync(path.replace(/\/[^/]+$/, ''), { recursive: true });
   await page.screenshot({ path, fullPage: true });
+}
+
+/** Fails unless axe finds no serious or critical violation; by default it first waits for the page's requests to settle. */
+export async function expectAccessible(page: Page, where: string, settle = true) {
+  if (settle) await page.waitForLoadState('networkidle');
+  const v = await seriousViolations(page);
+  assert.equal(v.length, 0, `${where}:\n${describeViolations(v)}`);
+}
+
+/** Fails if a script on the page threw; then closes the page's context. */
+export async function closeWithoutErrors(page: Page) {
+  assert.deepEqual(pageErrors(page), [], 'script errors on the page');
+  await page.context().close();
 }
