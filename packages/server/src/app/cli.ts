@@ -1,4 +1,4 @@
-// The `registrum` command: serve, worker, journal verify, clock, sweep, users, import.
+// The `registrum` command: serve, worker, journal verify, clock, sweep, users, import, backup, restore.
 import { findFramework, parseLegalDate } from '@registrum/procedures';
 import { produceDump } from '../modules/opendata/index.ts';
 import { verifyJournal } from '../procedure-engine/journal.ts';
@@ -7,9 +7,10 @@ import { seedDemo } from './demo.ts';
 import { buildHttp } from './http.ts';
 import { openOffice } from './office.ts';
 import { startWorker, workOnce } from './worker.ts';
-import { DatabaseLockedError } from '../platform/db/db.ts';
+import { DatabaseLockedError, openDatabase } from '../platform/db/db.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { IMPORT_HELP, importCommand } from '../modules/imports/index.ts';
+import { BACKUP_HELP, backupCommand, restoreCommand } from '../modules/backup/index.ts';
 
 const HELP = `registrum: run an intellectual-property office
 
@@ -23,6 +24,7 @@ Usage:
   registrum users add USER ROLE PASSWORD [DISPLAY NAME]
   registrum opendata dump         make a dump of the public register now (ST.96 zip, JSON Lines, manifest)
 ${IMPORT_HELP}
+${BACKUP_HELP}
 
 Configuration (environment variables):
 ${Object.entries(CONFIG_DOC).map(([k, v]) => `  ${k.padEnd(22)} ${v}`).join('\n')}
@@ -35,6 +37,20 @@ export async function runCli(argv: string[]): Promise<number> {
   try { config = loadConfig(); } catch (e) {
     if (e instanceof ConfigError) { process.stderr.write(`${e.message}\n\nSee 'registrum help' for the settings.\n`); return 2; }
     throw e;
+  }
+  const io = { out: (line: string) => console.log(line), err: (line: string) => process.stderr.write(`${line}\n`), progress: (t: string | null) => { if (process.stderr.isTTY) process.stderr.write(t === null ? '\n' : `\r${t}          `); } };
+  // A restore needs the database before any migration: the office is opened on it once loaded.
+  if (cmd === 'restore') {
+    try {
+      return await restoreCommand({
+        framework: config.framework,
+        openDatabase: () => openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }),
+        openOffice: (db) => openOffice(config, { db }),
+      }, [sub, ...rest].filter((x) => x !== undefined), io);
+    } catch (e) {
+      if (e instanceof DatabaseLockedError) { process.stderr.write(`${e.message}\n`); return 3; }
+      throw e;
+    }
   }
   let office;
   try { office = await openOffice(config); } catch (e) {
@@ -81,6 +97,7 @@ export async function runCli(argv: string[]): Promise<number> {
         [sub, ...rest].filter((x) => x !== undefined),
         { out: (line) => console.log(line), progress: (t) => { if (process.stderr.isTTY) process.stderr.write(t === null ? '\n' : `\r${t}          `); } },
       );
+      case 'backup': return await backupCommand({ db: office.db, storage: office.storage, framework: config.framework }, [sub, ...rest].filter((x) => x !== undefined), io);
       case 'opendata': {
         if (sub !== 'dump') break;
         const framework = findFramework(config.framework)!;
