@@ -1,9 +1,10 @@
 // The one web app: public register, filing portal and office, each loaded when first visited.
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, Route, Switch, useLocation, useSearch } from 'wouter';
+import { ApiError } from './api.ts';
 import { useI18n } from './i18n/index.tsx';
 import { ErrorSummary, SubmitButton, TextField, useAction } from './ui/forms.tsx';
-import { Layout, Loading, Page } from './ui/Layout.tsx';
+import { Layout, Loading, Page, RequireUser } from './ui/Layout.tsx';
 import { isOffice, useSession } from './ui/session.tsx';
 import RegisterPortal from './portals/register/index.tsx';
 
@@ -12,6 +13,7 @@ const SharedDraft = lazy(() => import('./portals/filing/shared-draft.tsx'));
 const OfficePortal = lazy(() => import('./portals/office/index.tsx'));
 const AdminPortal = lazy(() => import('./portals/admin/index.tsx'));
 const VerifyPage = lazy(() => import('./portals/register/verify.tsx'));
+const SecurityPage = lazy(() => import('./ui/second-factor.tsx'));
 
 export function App() {
   return (
@@ -20,6 +22,7 @@ export function App() {
         <Switch>
           <Route path="/"><Home /></Route>
           <Route path="/login"><LoginPage /></Route>
+          <Route path="/security"><RequireUser><SecurityPage /></RequireUser></Route>
           <Route path="/register" nest><RegisterPortal /></Route>
           <Route path="/verify"><VerifyPage /></Route>
           <Route path="/verify/:code">{(p) => <VerifyPage code={decodeURIComponent(p.code)} />}</Route>
@@ -62,11 +65,46 @@ function LoginPage() {
   const [, navigate] = useLocation();
   const search = useSearch();
   const next = new URLSearchParams(search).get('next');
-  const { run, busy, error } = useAction(async (username: string, password: string) => {
-    const user = await login(username, password);
+  // The second step: the password was right and the account asks for its second factor's code.
+  const [pending, setPending] = useState<{ username: string; password: string } | null>(null);
+  const { run, busy, error, setError } = useAction(async (username: string, password: string, code?: string) => {
+    let user;
+    try {
+      user = await login(username, password, code);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'SECOND_FACTOR_REQUIRED') { setPending({ username, password }); return; }
+      throw e;
+    }
     const safeNext = next && next.startsWith('/') && !next.startsWith('//') && next !== '/login' ? next : null;
     navigate(safeNext ?? (isOffice(user) ? (user.role === 'admin' ? '/admin' : '/office') : '/portal'), { replace: true });
   });
+  const lockedUntil = error instanceof ApiError && typeof error.problem.lockedUntil === 'string' ? error.problem.lockedUntil : null;
+  const errors = (
+    <>
+      <ErrorSummary error={error} />
+      {lockedUntil ? <p className="hint" data-testid="login-locked-until">{i18n.t('login.lockedUntil', { time: i18n.instant(lockedUntil) })}</p> : null}
+    </>
+  );
+  if (pending) {
+    return (
+      <Page title={i18n.t('login.codeTitle')}>
+        <form className="form narrow" noValidate onSubmit={(e) => {
+          e.preventDefault();
+          const code = String(new FormData(e.currentTarget).get('code') ?? '').trim();
+          if (code) void run(pending.username, pending.password, code);
+        }}>
+          {errors}
+          <p>{i18n.t('login.codeIntro', { username: pending.username })}</p>
+          <TextField key="code" name="code" label={i18n.t('login.code')} hint={i18n.t('login.codeHint')} autoComplete="one-time-code" inputMode="numeric"
+            dir="ltr" maxLength={40} spellCheck={false} autoCapitalize="off" required autoFocus data-testid="login-code" />
+          <div className="actions">
+            <SubmitButton busy={busy}>{i18n.t('login.verify')}</SubmitButton>
+            <button type="button" className="btn btn-link" onClick={() => { setPending(null); setError(null); }}>{i18n.t('login.startOver')}</button>
+          </div>
+        </form>
+      </Page>
+    );
+  }
   return (
     <Page title={i18n.t('login.title')}>
       <form className="form narrow" onSubmit={(e) => {
@@ -74,7 +112,7 @@ function LoginPage() {
         const f = new FormData(e.currentTarget);
         void run(String(f.get('username') ?? ''), String(f.get('password') ?? ''));
       }}>
-        <ErrorSummary error={error} />
+        {errors}
         <TextField name="username" label={i18n.t('login.username')} autoComplete="username" required autoFocus />
         <TextField name="password" type="password" label={i18n.t('login.password')} autoComplete="current-password" required />
         <SubmitButton busy={busy}>{i18n.t('login.submit')}</SubmitButton>

@@ -18,6 +18,11 @@ export interface Config {
   seedDemo: boolean;
   workerIntervalMs: number;
   sessionDays: number;
+  /** Failed sign-ins in a row that lock a user name, and for how long (also the window the failures count in). */
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  /** The office secret second-factor secrets are sealed with; null = a key kept in DATA_DIR/secrets. */
+  secondFactorKey: string | null;
   databasePoolSize: number;
   /** The built web app (index.html and assets); served at / when present. */
   webDir: string;
@@ -59,6 +64,9 @@ export const CONFIG_DOC: Record<string, string> = {
   REGISTRUM_SEED_DEMO: "'true'/'false': load the demo office on an empty database (default true in demo mode)",
   WORKER_INTERVAL_MS: 'how often the worker runs jobs, expiry sweeps and journal seals (default 1000)',
   SESSION_DAYS: 'lifetime of a login session in days (default 7)',
+  LOGIN_MAX_FAILURES: 'failed sign-ins in a row (password or code) that lock a user name (default 5; an address gets ten times as many)',
+  LOGIN_LOCK_MINUTES: 'how long a lock lasts, and the window failures in a row count in, in minutes (default 15)',
+  SECOND_FACTOR_KEY: 'secret of at least 32 characters that second-factor secrets are sealed with (default: a key made in DATA_DIR/secrets; set it when servers do not share DATA_DIR)',
   DB_POOL_SIZE: 'PostgreSQL connections per process (default 20)',
   WEB_DIR: 'the built web app to serve at / (default packages/web/dist of this repository)',
   RATE_LIMIT_ANONYMOUS: 'API requests per minute per address without signing in (default 600; 0 = no limit)',
@@ -165,6 +173,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
   const mailFrom = env.MAIL_FROM?.trim() || `registry@${officeCode.toLowerCase()}.example`;
   if (!MAIL_FROM_FORM.test(mailFrom)) errors.push(`MAIL_FROM must be an e-mail address or 'Name <address>' (got '${mailFrom}')`);
   const ocr = oneOf('OCR', 'on', ['on', 'off'] as const);
+  const secondFactorKey = env.SECOND_FACTOR_KEY?.trim() || null;
+  if (secondFactorKey && secondFactorKey.length < 32) errors.push('SECOND_FACTOR_KEY must have at least 32 characters');
   const config: Config = {
     mode,
     host: env.HOST?.trim() || '127.0.0.1',
@@ -176,6 +186,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     seedDemo: seedRaw === 'true',
     workerIntervalMs: int('WORKER_INTERVAL_MS', 1000, 50, 3_600_000),
     sessionDays: int('SESSION_DAYS', 7, 1, 365),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 10_080),
+    secondFactorKey,
     databasePoolSize: int('DB_POOL_SIZE', 20, 1, 500),
     webDir: env.WEB_DIR?.trim() ? resolve(cwd, env.WEB_DIR.trim()) : fileURLToPath(new URL('../../../web/dist', import.meta.url)),
     rateLimitAnonymous: int('RATE_LIMIT_ANONYMOUS', 600, 0, 10_000_000),

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { actorOf, isOfficeRole, type UserRow } from '../modules/access/index.ts';
+import { actorOf, checkScope, isOfficeRole, type UserRow } from '../modules/access/index.ts';
 import type { Actor } from '../kernel/actor.ts';
 import { DomainError, invalid } from '../kernel/errors.ts';
 import { findUnsafeText } from '../kernel/validate.ts';
@@ -122,12 +122,13 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req) => {
     const t = tokenOf(req);
     if (!t) return;
-    const user = await office.access.authenticate(t.token);
-    if (!user) {
+    const session = await office.access.authenticate(t.token);
+    if (!session) {
       if (!t.cookie) throw new DomainError('INVALID_TOKEN', 'The token is unknown, expired or revoked; sign in again', 401);
       return;
     }
-    req.user = user;
+    checkScope(req.method, req.url, session.scopes);
+    req.user = session.user;
     req.viaCookie = t.cookie;
     // A session cookie is sent by the browser whoever made the page: unsafe methods must come from our own origin.
     if (t.cookie && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFramework } from '@registrum/procedures';
 import { OfficeClock } from '../kernel/clock.ts';
-import { AccessService } from '../modules/access/index.ts';
+import { AccessService, officeSecret } from '../modules/access/index.ts';
 import { accountPayments, type AccountsDeps } from '../modules/accounts/index.ts';
 import { OfficeCalendars } from '../modules/admin/calendars.ts';
 import { OfficeFeeSchedules } from '../modules/admin/fee-schedules.ts';
@@ -97,7 +97,10 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     // Printed on every outgoing document: where anyone checks it.
     const verifyBase = `${config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`}/verify`;
     const documents: DocumentsDeps = { storage, engine, signingKey, office: framework.office, verifyBase };
-    const access = new AccessService(database, config.sessionDays);
+    const access = new AccessService(database, config.sessionDays, {
+      maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes,
+      officeSecret: officeSecret(config.secondFactorKey, config.dataDir), issuer: framework.office.name,
+    });
     // Deposits go through the demo bank in demo mode; production has no provider until a bank adapter is configured.
     const provider: PaymentProvider | null = config.mode === 'demo' ? new DemoBank() : null;
     const accounts: AccountsDeps = { db: database, clock, currency: framework.office.currency, provider };

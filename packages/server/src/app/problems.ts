@@ -8,7 +8,7 @@ import { StorageError } from '../platform/storage/s3.ts';
 
 export interface Problem { type: string; title: string; status: number; code: string; detail: string; instance?: string; [k: string]: unknown }
 
-const TITLES: Record<number, string> = { 400: 'Bad request', 401: 'Unauthorised', 402: 'Payment required', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable content', 429: 'Too many requests', 500: 'Internal error', 503: 'Service unavailable' };
+const TITLES: Record<number, string> = { 400: 'Bad request', 401: 'Unauthorised', 402: 'Payment required', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 413: 'Payload too large', 414: 'URI too long', 415: 'Unsupported media type', 422: 'Unprocessable content', 423: 'Locked', 429: 'Too many requests', 500: 'Internal error', 503: 'Service unavailable' };
 
 export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
   return { type: `urn:registrum:problem:${code.toLowerCase().replace(/_/g, '-')}`, title: TITLES[status] ?? 'Error', status, code, detail, ...extra };

@@ -63,7 +63,7 @@ function wellFormed(res: Res, what: string) {
 
 const RUNS = { numRuns: 150, seed: 20261121 };
 /** For a URL path: lone surrogates (which cannot be encoded) become U+FFFD, as a browser sends them. */
-const inPath = (s: string) => encodeURIComponent(s.toWellFormed());
+const inPath = (s: string) => encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 
 before(async () => {
   office = await testOffice({ startDate: '2026-03-02' });

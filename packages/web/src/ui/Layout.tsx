@@ -33,6 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {user ? (
             <>
               <span className="whoami">{i18n.t('nav.signedInAs', { name: user.displayName })} · {i18n.tx(`role.${user.role}`, user.role)}</span>
+              <Link href="/security" className="btn btn-link" data-testid="nav-security">{i18n.t('security.nav')}</Link>
               <button type="button" className="btn btn-link" onClick={async () => { await logout(); navigate('/'); }}>{i18n.t('nav.signOut')}</button>
             </>
           ) : (

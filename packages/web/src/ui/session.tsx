@@ -6,7 +6,7 @@ export interface User { id: string; username: string; displayName: string; email
 export const OFFICE_ROLES = ['admin', 'formalities', 'examiner', 'registrar'];
 export const isOffice = (u: User | null) => !!u && OFFICE_ROLES.includes(u.role);
 
-interface Session { user: User | null; ready: boolean; login(username: string, password: string): Promise<User>; logout(): Promise<void>; refresh(): Promise<void> }
+interface Session { user: User | null; ready: boolean; login(username: string, password: string, code?: string): Promise<User>; logout(): Promise<void>; refresh(): Promise<void> }
 const Ctx = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -18,8 +18,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     finally { setReady(true); }
   }, []);
   useEffect(() => { refresh().catch(() => setReady(true)); }, [refresh]);
-  const login = useCallback(async (username: string, password: string) => {
-    const r = await api<{ user: User }>('/auth/login', { body: { username, password } });
+  // With a second factor, the server answers SECOND_FACTOR_REQUIRED until the code is sent too.
+  const login = useCallback(async (username: string, password: string, code?: string) => {
+    const r = await api<{ user: User }>('/auth/login', { body: code ? { username, password, code } : { username, password } });
     setUser(r.user);
     return r.user;
   }, []);

@@ -1,4 +1,5 @@
-// The current account: balance, a statement for a period, and deposits to pay fees from.
+// The current account: balance, a statement for a period, and deposits to pay fees from; and the
+// account's second factor.
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, qs } from '../../api.ts';
@@ -6,6 +7,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useApi } from '../../ui/data.ts';
 import { ErrorSummary, fieldMessage, SubmitButton, TextField, useAction } from '../../ui/forms.tsx';
 import { Loading, Page } from '../../ui/Layout.tsx';
+import { SecondFactorSection } from '../../ui/second-factor.tsx';
 import type { Account } from './model.ts';
 import { PortalNav } from './portfolio.tsx';
 
@@ -96,6 +98,8 @@ export function AccountPage() {
         {statement.loading && !statement.data ? <Loading /> : null}
         {statement.data ? <StatementTable s={statement.data} /> : null}
       </section>
+
+      <SecondFactorSection />
     </Page>
   );
 }
