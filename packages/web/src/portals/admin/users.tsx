@@ -63,7 +63,10 @@ export function UsersSection() {
         </div>
       ) : null}
       {current ? (
-        <EditUser key={current.id} user={current} onDone={(msg) => { setEditing(null); setNotice(msg); reload(); }} onCancel={() => setEditing(null)} />
+        <>
+          <EditUser key={current.id} user={current} onDone={(msg) => { setEditing(null); setNotice(msg); reload(); }} onCancel={() => setEditing(null)} />
+          <SignInPanel key={`signin-${current.id}`} user={current} onDone={(msg) => setNotice(msg)} />
+        </>
       ) : null}
       <CreateUser onCreated={(name) => { setNotice(i18n.t('admin.users.created', { name })); reload(); }} />
     </section>
@@ -169,5 +172,61 @@ function EditUser({ user, onDone, onCancel }: { user: AdminUser; onDone: (msg: s
         <button type="button" className="btn btn-secondary" onClick={onCancel}>{i18n.t('common.cancel')}</button>
       </div>
     </form>
+  );
+}
+
+interface SignInState { lockedUntil: string | null; secondFactor: boolean; events: { at: string; event: string; address: string | null }[] }
+
+/** An account's sign-in security: whether failures have locked it (and lifting the lock), its second factor, its latest sign-in events. */
+export function SignInPanel({ user, onDone }: { user: AdminUser; onDone: (notice: string) => void }) {
+  const i18n = useI18n();
+  const url = `/admin/users/${encodeURIComponent(user.id)}/sign-in`;
+  const { data, error, reload } = useApi<SignInState>(url);
+  const unlock = useAction(async () => {
+    await api(`/admin/users/${encodeURIComponent(user.id)}/unlock`, { method: 'POST', body: {} });
+    reload(); onDone(i18n.t('admin.signin.unlocked', { name: user.username }));
+  });
+  const reset = useAction(async () => {
+    await api(`/admin/users/${encodeURIComponent(user.id)}/second-factor`, { method: 'DELETE' });
+    reload(); onDone(i18n.t('admin.signin.factorRemoved', { name: user.username }));
+  });
+  return (
+    <section className="card admin-form" aria-labelledby="signin-h" data-testid="user-signin">
+      <h3 id="signin-h">{i18n.t('admin.signin.title', { name: user.username })}</h3>
+      <ErrorSummary error={error ?? unlock.error ?? reset.error} />
+      {data ? (
+        <>
+          <dl className="facts">
+            <dt>{i18n.t('admin.signin.lock')}</dt>
+            <dd data-testid="user-signin-lock">
+              {data.lockedUntil ? (
+                <>
+                  <span className="badge badge-bad">{i18n.t('admin.signin.lockedUntil', { at: i18n.instant(data.lockedUntil) })}</span>{' '}
+                  <button type="button" className="btn btn-secondary" disabled={unlock.busy} onClick={() => void unlock.run()} data-testid="user-unlock">{i18n.t('admin.signin.unlock')}</button>
+                </>
+              ) : i18n.t('admin.signin.notLocked')}
+            </dd>
+            <dt>{i18n.t('admin.signin.factor')}</dt>
+            <dd>
+              {data.secondFactor ? (
+                <>
+                  {i18n.t('admin.signin.factorOn')}{' '}
+                  <button type="button" className="btn btn-secondary" disabled={reset.busy} data-testid="user-factor-reset"
+                    onClick={() => { if (window.confirm(i18n.t('admin.signin.confirmRemove', { name: user.username }))) void reset.run(); }}>{i18n.t('admin.signin.removeFactor')}</button>
+                </>
+              ) : i18n.t('admin.signin.factorOff')}
+            </dd>
+          </dl>
+          <h4>{i18n.t('admin.signin.events')}</h4>
+          {data.events.length === 0 ? <p className="muted">{i18n.t('admin.signin.noEvents')}</p> : (
+            <ul className="signin-events" data-testid="user-signin-events">
+              {data.events.slice(0, 20).map((e, i) => (
+                <li key={`${e.at}-${i}`}><time dateTime={e.at}>{i18n.instant(e.at)}</time> · {i18n.tx(`admin.signin.event.${e.event}`, e.event)}{e.address ? <> · <span dir="ltr">{e.address}</span></> : null}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
+    </section>
   );
 }
