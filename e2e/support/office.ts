@@ -1,5 +1,5 @@
-// A real office for the browser journeys: the `registrum serve` process on its own embedded database
-// (a fresh directory, demo data loaded) and a free port, serving the built web app.
+// A real office for the browser journeys (and the crash test): the `registrum serve` process on its own
+// embedded database (a fresh directory, demo data loaded) and a free port, serving the built web app.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,30 +18,34 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startOffice(env: Record<string, string> = {}): Promise<RunningOffice> {
+/** A `registrum serve` process with these settings on a free port, once it answers /health. */
+export async function launchServe(env: Record<string, string | undefined>, waitMs = 60_000): Promise<{ url: string; child: ChildProcess; output(): string }> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'registrum-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', 'serve'], {
-    cwd: root,
-    env: {
-      ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', REGISTRUM_MODE: 'demo',
-      REGISTRUM_SEED_DEMO: 'true', LOG_LEVEL: 'warn', WORKER_INTERVAL_MS: '200', WEB_DIR: join(root, 'packages/web/dist'), ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => { output += d; });
   child.stderr!.on('data', (d) => { output += d; });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + waitMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the office did not start:\n${output}`);
     try { if ((await fetch(`${url}/health`)).ok) break; } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`the office did not answer /health within 60 s:\n${output}`); }
-    await new Promise((r) => setTimeout(r, 250));
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`the office did not answer /health within ${waitMs / 1000} s:\n${output}`); }
+    await new Promise((r) => setTimeout(r, 100));
   }
+  return { url, child, output: () => output };
+}
+
+export async function startOffice(env: Record<string, string> = {}): Promise<RunningOffice> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'registrum-e2e-'));
+  const { url, child, output } = await launchServe({
+    DATABASE_URL: '', DATA_DIR: dataDir, REGISTRUM_MODE: 'demo', REGISTRUM_SEED_DEMO: 'true', LOG_LEVEL: 'warn',
+    WORKER_INTERVAL_MS: '200', WEB_DIR: join(root, 'packages/web/dist'), ...env,
+  });
   return {
-    url, dataDir, log: () => output,
+    url, dataDir, log: output,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

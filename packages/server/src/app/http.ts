@@ -179,7 +179,7 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
     await notificationsRoutes(api, office);
     await importsRoutes(api, office);
     await exchangeRoutes(api, office);
-    await templatesRoutes(api, office, office.documents);
+    await templatesRoutes(api, office);
   }, { prefix: '/api/v1' });
   return app;
 }

@@ -6,15 +6,15 @@
 // database (its files in DATA_DIR) and, with DATABASE_URL, on PostgreSQL.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../src/platform/db/db.ts';
 import { usingPostgres } from '../support/harness.ts';
 import { mulberry32 } from '../support/prng.ts';
+import { launchServe } from '../../../../e2e/support/office.ts';
 
 const root = new URL('../../../../', import.meta.url).pathname;
 const ROUNDS = 3;
@@ -24,36 +24,11 @@ let dataDir = '';
 let databaseUrl = '';
 let dropDatabase = async () => {};
 const env = () => ({
-  ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, HOST: '127.0.0.1', REGISTRUM_MODE: 'demo', REGISTRUM_SEED_DEMO: 'true',
+  DATABASE_URL: databaseUrl, DATA_DIR: dataDir, REGISTRUM_MODE: 'demo', REGISTRUM_SEED_DEMO: 'true',
   LOG_LEVEL: 'warn', WORKER_INTERVAL_MS: '100', OCR: 'off', RATE_LIMIT_SIGNED_IN: '0', RATE_LIMIT_ANONYMOUS: '0', NODE_ENV: 'test',
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const p = (s.address() as any).port; s.close(() => resolve(p)); });
-    s.on('error', reject);
-  });
-}
-
-async function start(): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', 'serve'], {
-    cwd: root, env: { ...env(), PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => { output += d; });
-  child.stderr!.on('data', (d) => { output += d; });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the office did not start:\n${output}`);
-    try { if ((await fetch(`${url}/health`)).ok) break; } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`no /health within 90 s:\n${output}`); }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url, child, output: () => output };
-}
+const start = () => launchServe(env(), 90_000);
 
 const kill = (child: ChildProcess) => new Promise<void>((resolve) => {
   if (child.exitCode !== null || child.signalCode) return resolve();
@@ -185,7 +160,7 @@ test(`SIGKILL ${ROUNDS} times during concurrent filings: nothing acknowledged is
   } finally { await db.close(); }
 
   // The register, checked from outside the server.
-  const verify = spawnSync(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', 'journal', 'verify'], { cwd: root, env: env(), encoding: 'utf8' });
+  const verify = spawnSync(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', 'journal', 'verify'], { cwd: root, env: { ...process.env, ...env() }, encoding: 'utf8' });
   assert.equal(verify.status, 0, `journal verify:\n${verify.stdout}${verify.stderr}`);
   console.log(`  ${sent} filings sent, ${acknowledged.size} recorded, ${ROUNDS} kills; journal verify: ${verify.stdout.trim().split('\n').at(-1)}`);
 });

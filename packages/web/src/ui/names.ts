@@ -73,3 +73,9 @@ export function caseTitleText(i18n: I18n, right: string, title: string): string 
       return title;
   }
 }
+
+/** A language code ('ar', 'fr') as its name in the reader's language. */
+export function languageName(i18n: I18n, code: string | null | undefined): string {
+  if (!code) return '—';
+  try { return new Intl.DisplayNames([i18n.lang], { type: 'language' }).of(code) ?? code; } catch { return code; }
+}

@@ -9,7 +9,7 @@ import * as repo from './documents.repository.ts';
 import { defaultTemplate, DOCUMENT_LANGUAGES, isDocumentLanguage, type DocumentLanguage } from './phrases.ts';
 import { BLOCKS, FIELDS, MAX_TEMPLATE_LENGTH, parseTemplateOrThrow } from './templates.ts';
 import { DOCUMENT_TITLES } from './titles.ts';
-import { drawDocument, normaliseVerificationCode, type DocumentsDeps } from './index.ts';
+import { drawDocument, normaliseVerificationCode } from './index.ts';
 
 const templateParams = {
   type: 'object', required: ['kind', 'language'],
@@ -28,7 +28,8 @@ function verified(office: Office, row: repo.VerifiedRow) {
   };
 }
 
-export async function templatesRoutes(api: FastifyInstance, office: Office, deps: DocumentsDeps) {
+export async function templatesRoutes(api: FastifyInstance, office: Office) {
+  const deps = office.documents;
   const languages = () => DOCUMENT_LANGUAGES.filter((l) => deps.office.languages.includes(l));
   const checkKindAndLanguage = (kind: string, language: string): DocumentLanguage => {
     if (!(kind in DOCUMENT_TITLES)) throw new DomainError('TEMPLATE_KIND_UNKNOWN', `The office issues no document of the kind '${kind}'`, 404, { kinds: Object.keys(DOCUMENT_TITLES) });

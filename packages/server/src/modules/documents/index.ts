@@ -12,7 +12,7 @@ import * as repo from './documents.repository.ts';
 import { defaultTemplate, DOCUMENT_LANGUAGES, isDocumentLanguage, PHRASES, RTL_LANGUAGES, type DocumentLanguage } from './phrases.ts';
 import { renderDocumentPdf } from './render.ts';
 import { fillTemplate, parseTemplate, type Field } from './templates.ts';
-import { documentTitle } from './titles.ts';
+import { codeWords as words, documentTitle } from './titles.ts';
 
 export { DOCUMENT_TITLES, documentTitle } from './titles.ts';
 
@@ -57,8 +57,6 @@ export function normaliseVerificationCode(input: string): string | null {
 function partyNames(parties: { role: string; name: string }[], roles: string[]) {
   return parties.filter((p) => roles.includes(p.role)).map((p) => p.name).join('; ') || null;
 }
-
-const words = (code: string) => { const w = code.replace(/[-_]+/g, ' ').trim().toLowerCase(); return w.charAt(0).toUpperCase() + w.slice(1); };
 
 /** The image a document shows: the mark's, or the first view of the first design. */
 function imageRef(data: Record<string, any>): string | null {

@@ -35,5 +35,10 @@ export const DOCUMENT_TITLES: Readonly<Record<string, string>> = {
  * The title of a kind of document. A kind an office's own framework adds without a title here is
  * named after its code ('grant-certificate' -> 'Grant certificate') rather than left as a code.
  */
-export const documentTitle = (kind: string): string =>
-  DOCUMENT_TITLES[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' ');
+export const documentTitle = (kind: string): string => DOCUMENT_TITLES[kind] ?? codeWords(kind);
+
+/** A code of the law as words: 'remedy-deficiency' -> 'Remedy deficiency'. */
+export function codeWords(code: string): string {
+  const w = code.replace(/[-_]+/g, ' ').trim().toLowerCase();
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}

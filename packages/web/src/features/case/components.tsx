@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useI18n, type I18n } from '../../i18n/index.tsx';
 import { formatSize } from '../../ui/files.ts';
-import { caseTitleText, codeWords, documentTitle, markKindName, timeLimitName } from '../../ui/names.ts';
+import { caseTitleText, codeWords, documentTitle, languageName, markKindName, timeLimitName } from '../../ui/names.ts';
 import { rightName } from '../../ui/rights.ts';
 import { procedureOf, stateTitle, useProcedures } from './law.ts';
 import type { CaseAct, CaseData, CaseDocument } from './types.ts';
@@ -227,13 +227,12 @@ const hasDetails = (d: CaseDocument) => !!(d.received_on || d.submitter || d.pag
 /** What the case file records of a document: receipt date and submitter, pages, language, and the code to check an outgoing one. */
 function DocumentDetails({ doc: d }: { doc: CaseDocument }) {
   const i18n = useI18n();
-  const language = (code: string) => { try { return new Intl.DisplayNames([i18n.lang], { type: 'language' }).of(code) ?? code; } catch { return code; } };
   return (
     <dl className="facts facts-compact">
       {d.received_on ? <><dt>{i18n.t('doc.meta.receivedOn')}</dt><dd><time dateTime={d.received_on}>{i18n.date(d.received_on)}</time></dd></> : null}
       {d.submitter ? <><dt>{i18n.t('doc.meta.submitter')}</dt><dd dir="auto">{d.submitter}</dd></> : null}
       {d.pages ? <><dt>{i18n.t('doc.meta.pages')}</dt><dd>{i18n.number(d.pages)}</dd></> : null}
-      {d.language ? <><dt>{i18n.t('doc.meta.language')}</dt><dd>{language(d.language)}</dd></> : null}
+      {d.language ? <><dt>{i18n.t('doc.meta.language')}</dt><dd>{languageName(i18n, d.language)}</dd></> : null}
       {d.verification_code ? (
         <><dt>{i18n.t('doc.meta.code')}</dt>
           <dd><a href={`/verify/${d.verification_code}`} aria-label={i18n.t('doc.meta.check', { code: d.verification_code })} data-testid={`doc-code-${d.sha256.slice(0, 12)}`}><code dir="ltr">{d.verification_code}</code></a></dd></>

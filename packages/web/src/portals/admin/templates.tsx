@@ -7,7 +7,7 @@ import { ApiError, api } from '../../api.ts';
 import { useI18n, type I18n } from '../../i18n/index.tsx';
 import { ErrorSummary, SubmitButton, TextField, useAction } from '../../ui/forms.tsx';
 import { useApi } from '../../ui/data.ts';
-import { languageName } from '../register/verify.tsx';
+import { languageName } from '../../ui/names.ts';
 import { PanelStatus } from './shared.tsx';
 
 interface TemplateList {

@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api } from '../../api.ts';
-import { useI18n, type I18n } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { languageName } from '../../ui/names.ts';
 import { ErrorSummary, SubmitButton, TextField, useAction } from '../../ui/forms.tsx';
 import { Page } from '../../ui/Layout.tsx';
 import { RegisterNav } from './nav.tsx';
@@ -17,11 +18,6 @@ interface Verified {
   signer: { subject: string; issuer: string; fingerprint256: string };
 }
 type FileResult = Verified | { valid: false; sha256: string };
-
-export function languageName(i18n: I18n, code: string | null | undefined): string {
-  if (!code) return '—';
-  try { return new Intl.DisplayNames([i18n.lang], { type: 'language' }).of(code) ?? code; } catch { return code; }
-}
 
 /** The signer's common name from an X.509 subject ("C=XX\nO=...\nCN=..."), else the subject as it is. */
 const commonName = (subject: string) => subject.split('\n').find((p) => p.startsWith('CN='))?.slice(3) ?? subject;
