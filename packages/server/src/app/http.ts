@@ -33,11 +33,16 @@ import { importsRoutes } from '../modules/imports/imports.http.ts';
 import { exchangeRoutes } from '../modules/exchange/exchange.http.ts';
 import { templatesRoutes } from '../modules/documents/documents.http.ts';
 import type { Office } from './office.ts';
+import { describeAccess, enforce, type Access } from './policy.ts';
 import { sendProblem, problem } from './problems.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { user: UserRow | null; viaCookie: boolean }
+  interface FastifyInstance { routePolicies: RoutePolicy[] }
 }
+
+/** A route of the API and the access policy it declares (the authorisation test's matrix comes from these). */
+export interface RoutePolicy { method: string; url: string; access: Access }
 
 export const SESSION_COOKIE = 'registrum_session';
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (a: Ajv) => Ajv;
@@ -51,11 +56,10 @@ export function requireActor(req: FastifyRequest): Actor {
   return actorOf(req.user);
 }
 
-export function requireOffice(req: FastifyRequest, roles?: string[]): UserRow {
-  const u = req.user;
-  if (!u) throw new DomainError('UNAUTHENTICATED', 'Sign in first', 401);
-  if (!isOfficeRole(u.role) || (roles && !roles.includes(u.role))) throw new DomainError('FORBIDDEN', 'This is for office staff only', 403);
-  return u;
+/** The signed-in account of a route whose access policy admits only signed-in callers. */
+export function userOf(req: FastifyRequest): UserRow {
+  if (!req.user) throw new DomainError('UNAUTHENTICATED', 'Sign in first', 401);
+  return req.user;
 }
 
 /** The credential of a request: a Bearer token, else the session cookie. */
@@ -91,6 +95,19 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
   app.decorateRequest('user', null);
   app.decorateRequest('viaCookie', false);
+  // Every API route says who may call it; one that does not stops the server from starting (and so
+  // every test). The policy is checked after authentication, before the body is read or validated.
+  const policies: RoutePolicy[] = [];
+  app.decorate('routePolicies', policies);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`${route.method} ${route.url} declares no access policy: add config: { access } (app/policy.ts)`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') policies.push({ method, url: route.url, access });
+    const check = async (req: FastifyRequest) => enforce(access, req);
+    route.onRequest = [...(route.onRequest ? [route.onRequest].flat() : []), check];
+    if (route.schema && !route.schema.hide) route.schema = { ...route.schema, description: [route.schema.description, describeAccess(access)].filter(Boolean).join(' ') };
+  });
   const rateLimits = { anonymousPerMinute: office.config.rateLimitAnonymous, signedInPerMinute: office.config.rateLimitSignedIn };
 
   await app.register(swagger, {

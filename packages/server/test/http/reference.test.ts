@@ -57,10 +57,3 @@ test('filtered by class, limited (at most 100), and an unknown text matches noth
   expectProblem(await get('/api/v1/reference/nice/terms?classNumber=46'), 400, 'VALIDATION_FAILED');
   expectProblem(await get('/api/v1/reference/nice/terms?other=1'), 400, 'VALIDATION_FAILED');
 });
-
-test('a search answers in milliseconds (the index is built once)', async () => {
-  await get('/api/v1/reference/nice/terms?q=warm-up');
-  const t = performance.now();
-  for (let i = 0; i < 20; i++) ok(await get(`/api/v1/reference/nice/terms?q=${['ea', 'machines', 'software', 'tea'][i % 4]}&limit=100`));
-  assert.ok((performance.now() - t) / 20 < 50, 'under 50 ms a request, even on a busy machine');
-});

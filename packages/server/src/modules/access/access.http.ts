@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLES, type Role } from '@registrum/procedures';
 import type { Office } from '../../app/office.ts';
-import { requireActor, requireOffice, SESSION_COOKIE, tokenOf } from '../../app/http.ts';
+import { requireActor, SESSION_COOKIE, tokenOf } from '../../app/http.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { inbox } from '../notifications/index.ts';
 import type { UserRow } from './access.repository.ts';
@@ -11,6 +11,7 @@ const presentUser = (u: UserRow) => ({ id: u.id, username: u.username, displayNa
 
 export async function accessRoutes(api: FastifyInstance, office: Office) {
   api.post<{ Body: { username: string; password: string; code?: string } }>('/auth/login', {
+    config: { access: 'public' },
     schema: {
       tags: ['access'],
       summary: 'Sign in; returns a bearer token (also set as an HttpOnly session cookie). An account with a second factor answers 401 SECOND_FACTOR_REQUIRED until `code` (the authenticator app\'s current code, or a recovery code) is sent too. Failures in a row lock the user name (423 ACCOUNT_LOCKED, with lockedUntil) and, many more, the address (429 SIGN_IN_RATE_LIMITED)',
@@ -29,19 +30,20 @@ export async function accessRoutes(api: FastifyInstance, office: Office) {
     return { token, user: presentUser(user) };
   });
 
-  api.post('/auth/logout', { schema: { tags: ['access'], summary: 'End the session' } }, async (req, reply) => {
+  api.post('/auth/logout', { config: { access: 'public' }, schema: { tags: ['access'], summary: 'End the session' } }, async (req, reply) => {
     const t = tokenOf(req); // a session signed in by cookie ends on the server too, not only in the browser
     if (t) await office.access.logout(t.token);
     reply.header('set-cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`);
     return { ok: true };
   });
 
-  api.get('/auth/me', { schema: { tags: ['access'], summary: 'The signed-in user' } }, async (req) => {
+  api.get('/auth/me', { config: { access: 'signed-in' }, schema: { tags: ['access'], summary: 'The signed-in user' } }, async (req) => {
     requireActor(req);
     return presentUser(req.user!);
   });
 
   api.post<{ Body: { label: string; days?: number; scopes?: string[] } }>('/auth/tokens', {
+    config: { access: 'signed-in' },
     schema: {
       tags: ['access'],
       summary: `Create an API token for machine-to-machine use, limited to its scopes (${SCOPES.join(', ')}: read = GET; file = filings, uploads, drafts, deposits; act = acts, assignment, bulk acts, the gazette; webhooks; admin = administration and imports). Without scopes the token may do all its user may, but make tokens or change the second factor`,
@@ -58,12 +60,13 @@ export async function accessRoutes(api: FastifyInstance, office: Office) {
     return reply.code(201).send({ token, label: req.body.label, scopes: [...new Set(scopes)].sort() });
   });
 
-  api.get('/auth/tokens', { schema: { tags: ['access'], summary: 'Your live API tokens (each named by an id; the token itself is shown only when made)' } }, async (req) => {
+  api.get('/auth/tokens', { config: { access: 'signed-in' }, schema: { tags: ['access'], summary: 'Your live API tokens (each named by an id; the token itself is shown only when made)' } }, async (req) => {
     requireActor(req);
     return { items: (await office.access.listApiTokens(req.user!.id)).map((t) => ({ id: t.id, label: t.label, scopes: t.scopes, createdAt: t.created_at, expiresAt: t.expires_at })) };
   });
 
   api.delete<{ Params: { id: string } }>('/auth/tokens/:id', {
+    config: { access: { owner: 'token' } },
     schema: { tags: ['access'], summary: 'Revoke one of your API tokens', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9a-f]{16}$' } } } },
   }, async (req) => {
     requireActor(req);
@@ -71,12 +74,13 @@ export async function accessRoutes(api: FastifyInstance, office: Office) {
     return { ok: true };
   });
 
-  api.get('/account/second-factor', { schema: { tags: ['access'], summary: 'Whether your account has a second factor, and how many recovery codes are left' } }, async (req) => {
+  api.get('/account/second-factor', { config: { access: 'signed-in' }, schema: { tags: ['access'], summary: 'Whether your account has a second factor, and how many recovery codes are left' } }, async (req) => {
     requireActor(req);
     return office.access.secondFactorStatus(req.user!.id);
   });
 
   api.post('/account/second-factor', {
+    config: { access: 'signed-in' },
     schema: { tags: ['access'], summary: 'Start adding a TOTP second factor: the secret (base32), its otpauth:// address and a QR code (SVG) for an authenticator app; confirm with a code' },
   }, async (req, reply) => {
     requireActor(req);
@@ -84,6 +88,7 @@ export async function accessRoutes(api: FastifyInstance, office: Office) {
   });
 
   api.post<{ Body: { code: string } }>('/account/second-factor/confirm', {
+    config: { access: 'signed-in' },
     schema: {
       tags: ['access'], summary: 'Put the second factor in force with the code the app shows now; returns one-time recovery codes, shown only this once',
       body: { type: 'object', required: ['code'], additionalProperties: false, properties: { code: { type: 'string', minLength: 1, maxLength: 40 } } },
@@ -94,6 +99,7 @@ export async function accessRoutes(api: FastifyInstance, office: Office) {
   });
 
   api.delete<{ Body: { password: string; code: string } }>('/account/second-factor', {
+    config: { access: 'signed-in' },
     schema: {
       tags: ['access'], summary: 'Turn the second factor off, with your password and a current code (or a recovery code)',
       body: { type: 'object', required: ['password', 'code'], additionalProperties: false, properties: { password: { type: 'string', minLength: 1, maxLength: 1000 }, code: { type: 'string', maxLength: 40 } } },
@@ -104,17 +110,17 @@ export async function accessRoutes(api: FastifyInstance, office: Office) {
     return office.access.secondFactorStatus(req.user!.id);
   });
 
-  api.get('/inbox', { schema: { tags: ['access'], summary: 'Notices about the cases of the signed-in user' } }, async (req) => {
+  api.get('/inbox', { config: { access: 'signed-in' }, schema: { tags: ['access'], summary: 'Notices about the cases of the signed-in user' } }, async (req) => {
     const actor = requireActor(req);
     return { items: actor.kind === 'user' ? await inbox(office.db, office.engine, actor.id) : [] };
   });
 
-  api.get('/admin/users', { schema: { tags: ['admin'], summary: 'List user accounts' } }, async (req) => {
-    requireOffice(req, ['admin']);
+  api.get('/admin/users', { config: { access: { roles: ['admin'] } }, schema: { tags: ['admin'], summary: 'List user accounts' } }, async (req) => {
     return { items: (await office.access.listUsers()).map(presentUser) };
   });
 
   api.post<{ Body: { username: string; displayName: string; email?: string; role: Role; password: string } }>('/admin/users', {
+    config: { access: { roles: ['admin'] } },
     schema: {
       tags: ['admin'], summary: 'Create a user account',
       body: {
@@ -123,12 +129,12 @@ export async function accessRoutes(api: FastifyInstance, office: Office) {
       },
     },
   }, async (req, reply) => {
-    requireOffice(req, ['admin']);
     const id = await office.db.tx((q) => office.access.createUser(q, req.body));
     return reply.code(201).send({ id, username: req.body.username, role: req.body.role });
   });
 
   api.patch<{ Params: { id: string }; Body: { displayName?: string; role?: Role; active?: boolean; password?: string } }>('/admin/users/:id', {
+    config: { access: { roles: ['admin'] } },
     schema: {
       tags: ['admin'],
       summary: 'Change a user account: name, role, active, password (administrators; not your own role or active flag). Deactivating or setting a password ends the account\'s sessions',
@@ -139,7 +145,6 @@ export async function accessRoutes(api: FastifyInstance, office: Office) {
       },
     },
   }, async (req) => {
-    requireOffice(req, ['admin']);
     const updated = await office.db.tx((q) => office.access.updateUser(q, requireActor(req), req.params.id, req.body, tokenOf(req)?.token));
     return presentUser(updated);
   });
@@ -147,24 +152,24 @@ export async function accessRoutes(api: FastifyInstance, office: Office) {
   const userParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } };
 
   api.post<{ Params: { id: string } }>('/admin/users/:id/unlock', {
+    config: { access: { roles: ['admin'] } },
     schema: { tags: ['admin'], summary: 'Lift the lock failed sign-ins put on an account (administrators); recorded', params: userParams },
   }, async (req) => {
-    requireOffice(req, ['admin']);
     return office.access.unlock(requireActor(req), req.params.id, req.ip);
   });
 
   api.delete<{ Params: { id: string } }>('/admin/users/:id/second-factor', {
+    config: { access: { roles: ['admin'] } },
     schema: { tags: ['admin'], summary: 'Remove the second factor of an account whose user lost it and its recovery codes (administrators); recorded', params: userParams },
   }, async (req) => {
-    requireOffice(req, ['admin']);
     await office.access.resetSecondFactor(requireActor(req), req.params.id, req.ip);
     return { ok: true };
   });
 
   api.get<{ Params: { id: string } }>('/admin/users/:id/sign-in', {
+    config: { access: { roles: ['admin'] } },
     schema: { tags: ['admin'], summary: 'Whether an account is locked, whether it has a second factor, and its latest sign-in events', params: userParams },
   }, async (req) => {
-    requireOffice(req, ['admin']);
     return office.access.signInState(req.params.id);
   });
 }

@@ -3,38 +3,37 @@
 import type { FastifyInstance } from 'fastify';
 import { FRAMEWORKS, parseLegalDate } from '@registrum/procedures';
 import type { Office } from '../../app/office.ts';
-import { requireActor, requireOffice } from '../../app/http.ts';
+import { requireActor } from '../../app/http.ts';
 import { verifyJournal } from '../../procedure-engine/journal.ts';
 import { workOnce } from '../../app/worker.ts';
 
 export async function adminRoutes(api: FastifyInstance, office: Office) {
-  api.get('/admin/clock', { schema: { tags: ['admin'], summary: 'The office date' } }, async () => ({
+  api.get('/admin/clock', { config: { access: 'public' }, schema: { tags: ['admin'], summary: 'The office date' } }, async () => ({
     officeDate: office.clock.today(), settable: office.clock.isSettable, offsetDays: office.clock.offset,
   }));
 
   api.put<{ Body: { date: string; runSweep?: boolean } }>('/admin/clock', {
+    config: { access: { roles: ['admin'] } },
     schema: {
       tags: ['admin'], summary: 'Set the office date (demo mode only; forward only), then run the expiry sweep',
       body: { type: 'object', required: ['date'], additionalProperties: false, properties: { date: { type: 'string', maxLength: 10 }, runSweep: { type: 'boolean' } } },
     },
   }, async (req) => {
-    requireOffice(req, ['admin']);
     const date = await office.db.tx((q) => office.clock.setDate(q, parseLegalDate(req.body.date)));
     const work = req.body.runSweep === false ? null : await workOnce(office.worker);
     return { officeDate: date, sweep: work?.sweep ?? null };
   });
 
-  api.post('/admin/sweep', { schema: { tags: ['admin'], summary: 'Run the time-limit expiry sweep and pending jobs now' } }, async (req) => {
-    requireOffice(req, ['admin', 'registrar']);
+  api.post('/admin/sweep', { config: { access: { roles: ['admin', 'registrar'] } }, schema: { tags: ['admin'], summary: 'Run the time-limit expiry sweep and pending jobs now' } }, async (req) => {
     return workOnce(office.worker);
   });
 
-  api.get('/admin/journal/verify', { schema: { tags: ['admin'], summary: 'Verify every hash chain of the register' } }, async (req) => {
-    requireOffice(req, ['admin']);
+  api.get('/admin/journal/verify', { config: { access: { roles: ['admin'] } }, schema: { tags: ['admin'], summary: 'Verify every hash chain of the register' } }, async (req) => {
     return verifyJournal(office.db);
   });
 
   api.get<{ Querystring: { framework?: string } }>('/admin/calendars', {
+    config: { access: 'public' },
     schema: {
       tags: ['admin'], summary: 'Every version of the office calendar (weekends and holidays): those the framework ships and those the office added',
       querystring: { type: 'object', additionalProperties: false, properties: { framework: { type: 'string', maxLength: 50 } } },
@@ -42,6 +41,7 @@ export async function adminRoutes(api: FastifyInstance, office: Office) {
   }, async (req) => ({ framework: req.query.framework ?? office.config.framework, items: office.calendars.list(req.query.framework ?? office.config.framework) }));
 
   api.post<{ Body: { framework?: string; version: string; effectiveFrom: string; weekendDays: number[]; holidays: string[]; note?: string } }>('/admin/calendars', {
+    config: { access: { roles: ['admin'] } },
     schema: {
       tags: ['admin'], summary: 'Add a calendar version, in force from a date after today (administrators)',
       body: {
@@ -54,12 +54,11 @@ export async function adminRoutes(api: FastifyInstance, office: Office) {
       },
     },
   }, async (req, reply) => {
-    requireOffice(req, ['admin']);
     const added = await office.calendars.add(office.db, office.clock, requireActor(req), { framework: office.config.framework, ...req.body });
     return reply.code(201).send(added);
   });
 
-  api.get('/procedures', { schema: { tags: ['law'], summary: 'The legal frameworks and procedure versions this office runs; filingFramework is the one new filings go under, officeDate the date that picks the version in force' } }, async () => ({
+  api.get('/procedures', { config: { access: 'public' }, schema: { tags: ['law'], summary: 'The legal frameworks and procedure versions this office runs; filingFramework is the one new filings go under, officeDate the date that picks the version in force' } }, async () => ({
     filingFramework: office.config.framework,
     officeDate: office.clock.today(),
     items: FRAMEWORKS.map((f) => ({

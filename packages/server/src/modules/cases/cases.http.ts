@@ -30,6 +30,7 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
   const deps = office.cases;
 
   api.post<{ Body: { right: string; framework?: string; act?: string; payload: Record<string, any>; payment?: any }; Headers: { 'idempotency-key'?: string } }>('/cases', {
+    config: { access: 'signed-in' },
     schema: {
       tags: ['cases'], summary: 'File a case of any right (by its filing act, or another initial act such as national-phase entry); send an Idempotency-Key header so a retry never files twice',
       headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 200 } } },
@@ -45,6 +46,7 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
   });
 
   api.get<{ Querystring: ListQuery }>('/cases', {
+    config: { access: 'public' },
     schema: {
       tags: ['cases'],
       summary: 'List or search the cases the caller may see (the public: published cases only): q = title (any script, any case) or number, holder = holder\'s or applicant\'s name contains, classNumber = Nice class, number = number or its beginning',
@@ -53,6 +55,7 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
   }, async (req) => listCases(deps, viewerOf(req), req.query));
 
   api.get<{ Querystring: ListQuery }>('/worklist', {
+    config: { access: 'office' },
     schema: {
       tags: ['cases'], querystring: listQuery,
       summary: "The signed-in officer's worklist: cases awaiting an act of their role, with counts per state and who took each; filters state, right, q (title or number), mine",
@@ -64,6 +67,7 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
   });
 
   api.post<{ Body: { act: string; cases: string[]; payload?: Record<string, any> } }>('/bulk/acts', {
+    config: { access: 'office' },
     schema: {
       tags: ['cases'],
       summary: `Perform one act on up to ${BULK_MAX_CASES} cases (ids or numbers), each in its own transaction: a refused case is reported and leaves the others unaffected (office staff)`,
@@ -83,6 +87,7 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
   });
 
   api.get<{ Params: { id: string }; Querystring: { asOf?: string } }>('/cases/:id', {
+    config: { access: { case: 'id' } },
     schema: {
       tags: ['cases'], summary: 'A case by id or number; with asOf=YYYY-MM-DD, as it stood at the end of that office date',
       params: caseParams, querystring: { type: 'object', additionalProperties: false, properties: { asOf: { type: 'string', maxLength: 20 } } },
@@ -90,14 +95,17 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
   }, async (req) => readCase(deps, viewerOf(req), req.params.id, req.query.asOf));
 
   api.get<{ Params: { id: string } }>('/cases/:id/acts', {
+    config: { access: { case: 'id' } },
     schema: { tags: ['cases'], summary: 'The journal of a case: every act, who, when, legal basis and hash', params: caseParams },
   }, async (req) => ({ items: await listActs(deps, viewerOf(req), req.params.id) }));
 
   api.get<{ Params: { id: string } }>('/cases/:id/time-limits', {
+    config: { access: { case: 'id' } },
     schema: { tags: ['cases'], summary: 'Open time limits of a case with days left', params: caseParams },
   }, async (req) => ({ items: (await readCase(deps, viewerOf(req), req.params.id)).timeLimits }));
 
   api.post<{ Params: { id: string; act: string }; Body: { payload?: Record<string, any>; payment?: any } }>('/cases/:id/acts/:act', {
+    config: { access: { case: 'id', signedIn: true } },
     schema: {
       tags: ['cases'], summary: 'Perform an act on a case (see the case\'s availableActs); refused acts leave the case unchanged',
       params: { type: 'object', required: ['id', 'act'], properties: { id: { type: 'string', maxLength: 100 }, act: { type: 'string', maxLength: 100 } } },
@@ -111,6 +119,7 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
   });
 
   api.post<{ Params: { id: string }; Body: { toMe: boolean } }>('/cases/:id/assignment', {
+    config: { access: 'office' },
     schema: {
       tags: ['cases'], summary: 'Assign a case to the signed-in officer, or release it', params: caseParams,
       body: { type: 'object', required: ['toMe'], additionalProperties: false, properties: { toMe: { type: 'boolean' } } },
@@ -122,6 +131,7 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
     api.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMITS[type] }, (_req, body, done) => done(null, body));
   }
   api.post('/uploads', {
+    config: { access: 'signed-in' },
     schema: { tags: ['cases'], summary: 'Upload a document a filing or an act refers to; returns its reference',
       description: 'The type is judged from the bytes and must match the Content-Type sent: image/png and image/jpeg up to 5 MB, image/tiff up to 30 MB, application/pdf up to 20 MB (no JavaScript, launch actions, embedded files or rich media: PDF_ACTIVE_CONTENT; damaged: PDF_MALFORMED), application/xml up to 10 MB (well-formed, no DOCTYPE), Word DOCX up to 10 MB (no macros). Which types an act takes is said by the act.' },
   }, async (req, reply) => {
@@ -137,6 +147,7 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
   });
 
   api.get<{ Params: { sha: string } }>('/documents/:sha', {
+    config: { access: { document: 'sha' } },
     schema: { tags: ['cases'], summary: 'Download a document or mark image of a case you may see, by its SHA-256', params: { type: 'object', properties: { sha: { type: 'string', pattern: '^[0-9a-f]{64}$' } } } },
   }, async (req, reply) => {
     const doc = await documentFor(deps, viewerOf(req), req.params.sha);

@@ -5,6 +5,7 @@ import { changesSince, FEED_MAX_LIMIT } from './index.ts';
 
 export async function changesRoutes(api: FastifyInstance, office: Office) {
   api.get<{ Querystring: { since?: string; limit?: number; right?: string; event?: string } }>('/changes', {
+    config: { access: 'public' },
     schema: {
       tags: ['open data'],
       summary: 'What changed in the public register since a cursor: acts of public cases (from their publication on) in the order the journal sealed them, each with its legal-status event and links to the case and its ST.96 export; pass `next` as `since` for the following page',

@@ -2,7 +2,7 @@
 // administrator edits the templates (new versions only, checked before they are kept) and previews them.
 import type { FastifyInstance } from 'fastify';
 import type { Office } from '../../app/office.ts';
-import { requireOffice } from '../../app/http.ts';
+import { userOf } from '../../app/http.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { sha256 as sha256Hex } from '../../kernel/hash.ts';
 import * as repo from './documents.repository.ts';
@@ -60,10 +60,12 @@ export async function templatesRoutes(api: FastifyInstance, office: Office) {
   };
 
   api.get<{ Params: { code: string } }>('/verify/:code', {
+    config: { access: 'public' },
     schema: { tags: ['documents'], summary: 'Check a document the office issued, by the verification code printed on it: what it is, its SHA-256, the case and act it records, and who signed it', params: codeParams },
   }, async (req) => verified(office, await byCode(req.params.code)));
 
   api.get<{ Params: { code: string } }>('/verify/:code/document', {
+    config: { access: 'public' },
     schema: { tags: ['documents'], summary: 'The office\'s own copy of a document, by its verification code (signed PDF)', params: codeParams },
   }, async (req, reply) => {
     const row = await byCode(req.params.code);
@@ -73,6 +75,7 @@ export async function templatesRoutes(api: FastifyInstance, office: Office) {
   });
 
   api.post('/verify', {
+    config: { access: 'public' },
     schema: {
       tags: ['documents'], summary: 'Check a PDF file against the register: is it, byte for byte, a document the office issued? (send the file as application/pdf)',
       description: 'Answers 200 with valid=false when the file is not one the office issued or has been changed since (any change, even one byte, changes its SHA-256).',
@@ -88,9 +91,9 @@ export async function templatesRoutes(api: FastifyInstance, office: Office) {
 
   // ---- templates (administrator) ----
   api.get('/admin/document-templates', {
+    config: { access: { roles: ['admin'] } },
     schema: { tags: ['admin'], summary: 'The templates of outgoing documents: every kind the office issues, in every language it issues in, with the fields and blocks a template may use' },
   }, async (req) => {
-    requireOffice(req, ['admin']);
     const own = await repo.templatesInForce(office.db);
     const edited = new Map(own.map((t) => [`${t.kind}/${t.language}`, t]));
     return {
@@ -103,20 +106,21 @@ export async function templatesRoutes(api: FastifyInstance, office: Office) {
   });
 
   api.get<{ Params: { kind: string; language: string } }>('/admin/document-templates/:kind/:language', {
+    config: { access: { roles: ['admin'] } },
     schema: { tags: ['admin'], summary: 'A template: the text in force, the text the product ships, and the versions the office kept', params: templateParams },
   }, async (req) => {
-    requireOffice(req, ['admin']);
     return templateView(req.params.kind, checkKindAndLanguage(req.params.kind, req.params.language));
   });
 
   api.put<{ Params: { kind: string; language: string }; Body: { body: string | null; note?: string } }>('/admin/document-templates/:kind/:language', {
+    config: { access: { roles: ['admin'] } },
     schema: {
       tags: ['admin'], summary: 'Put a new version of a template in force (body null: back to the text the product ships); documents issued before keep theirs',
       params: templateParams,
       body: { type: 'object', required: ['body'], additionalProperties: false, properties: { body: { type: ['string', 'null'], maxLength: MAX_TEMPLATE_LENGTH }, note: { type: 'string', maxLength: 500 } } },
     },
   }, async (req) => {
-    const user = requireOffice(req, ['admin']);
+    const user = userOf(req);
     const language = checkKindAndLanguage(req.params.kind, req.params.language);
     if (req.body.body != null) parseTemplateOrThrow(req.body.body);
     await repo.addTemplateVersion(office.db, { kind: req.params.kind, language, body: req.body.body, note: req.body.note ?? null, userId: user.id });
@@ -124,13 +128,13 @@ export async function templatesRoutes(api: FastifyInstance, office: Office) {
   });
 
   api.post<{ Params: { kind: string; language: string }; Body: { body: string; caseNumber?: string } }>('/admin/document-templates/:kind/:language/preview', {
+    config: { access: { roles: ['admin'] } },
     schema: {
       tags: ['admin'], summary: 'A preview of a template text as a PDF (not signed, no valid verification code), drawn from a case: the one named, else the latest that had such a document, else the latest act',
       params: templateParams,
       body: { type: 'object', required: ['body'], additionalProperties: false, properties: { body: { type: 'string', maxLength: MAX_TEMPLATE_LENGTH }, caseNumber: { type: 'string', maxLength: 60 } } },
     },
   }, async (req, reply) => {
-    requireOffice(req, ['admin']);
     const language = checkKindAndLanguage(req.params.kind, req.params.language);
     parseTemplateOrThrow(req.body.body);
     const sample = await repo.previewSample(office.db, req.params.kind, req.body.caseNumber ?? null);

@@ -12,10 +12,12 @@ export async function draftsRoutes(api: FastifyInstance, office: Office) {
   const deps = office.cases;
 
   api.get('/drafts', {
+    config: { access: 'signed-in' },
     schema: { tags: ['drafts'], summary: "The signed-in user's drafts, most recently saved first" },
   }, async (req) => listDrafts(deps, requireActor(req)));
 
   api.post<{ Body: { right: string; payload: Record<string, any>; title?: string } }>('/drafts', {
+    config: { access: 'signed-in' },
     schema: {
       tags: ['drafts'], summary: 'Save an unfinished filing as a draft (its payload is checked only when submitted)',
       body: {
@@ -26,10 +28,12 @@ export async function draftsRoutes(api: FastifyInstance, office: Office) {
   }, async (req, reply) => reply.code(201).send(await createDraft(deps, requireActor(req), req.body)));
 
   api.get<{ Params: { id: string } }>('/drafts/:id', {
+    config: { access: { owner: 'draft' } },
     schema: { tags: ['drafts'], summary: 'One of your drafts', params: draftParams },
   }, async (req) => readDraft(deps, requireActor(req), req.params.id));
 
   api.put<{ Params: { id: string }; Body: { payload: Record<string, any>; title?: string } }>('/drafts/:id', {
+    config: { access: { owner: 'draft' } },
     schema: {
       tags: ['drafts'], summary: 'Save a draft again (refused once it is submitted)', params: draftParams,
       body: { type: 'object', required: ['payload'], additionalProperties: false, properties: { payload: { type: 'object' }, title } },
@@ -37,18 +41,22 @@ export async function draftsRoutes(api: FastifyInstance, office: Office) {
   }, async (req) => updateDraft(deps, requireActor(req), req.params.id, req.body));
 
   api.delete<{ Params: { id: string } }>('/drafts/:id', {
+    config: { access: { owner: 'draft' } },
     schema: { tags: ['drafts'], summary: 'Delete a draft (a case filed from it stays filed)', params: draftParams },
   }, async (req, reply) => { await deleteDraft(deps, requireActor(req), req.params.id); return reply.code(204).send(); });
 
   api.post<{ Params: { id: string } }>('/drafts/:id/share', {
+    config: { access: { owner: 'draft' } },
     schema: { tags: ['drafts'], summary: 'Make a read-only link to a draft (a new link ends the previous one); the token is shown only now', params: draftParams },
   }, async (req, reply) => reply.code(201).send(await shareDraft(deps, requireActor(req), req.params.id)));
 
   api.delete<{ Params: { id: string } }>('/drafts/:id/share', {
+    config: { access: { owner: 'draft' } },
     schema: { tags: ['drafts'], summary: "End a draft's read-only link", params: draftParams },
   }, async (req, reply) => { await unshareDraft(deps, requireActor(req), req.params.id); return reply.code(204).send(); });
 
   api.post<{ Params: { id: string }; Body: { payment?: any } | undefined }>('/drafts/:id/submit', {
+    config: { access: { owner: 'draft' } },
     schema: {
       tags: ['drafts'], summary: 'File the draft as POST /cases would (same response); submitting again returns the same receipt and files nothing more',
       params: draftParams,
@@ -63,6 +71,7 @@ export async function draftsRoutes(api: FastifyInstance, office: Office) {
   });
 
   api.get<{ Params: { token: string } }>('/shared/drafts/:token', {
+    config: { access: 'public' },
     schema: {
       tags: ['drafts'], summary: 'A draft shared by link (no sign-in), read-only', security: [],
       params: { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 200 } } },

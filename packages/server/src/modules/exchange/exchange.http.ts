@@ -2,7 +2,6 @@
 // The public register serves what it publishes of a public case; office staff get any case in full.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Office } from '../../app/office.ts';
-import { requireOffice } from '../../app/http.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import * as repo from './exchange.repository.ts';
 import { isExportRight } from './st96/model.ts';
@@ -79,6 +78,7 @@ export async function exchangeRoutes(api: FastifyInstance, office: Office) {
   const id = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
 
   api.get<{ Params: { number: string } }>('/register/:number/st96.xml', {
+    config: { access: 'public' },
     schema: {
       tags: ['register'], security: [], params: number, response: responses('xml'),
       summary: 'A published case as WIPO ST.96 V6_0 XML: what the register publishes of it (names and countries of the parties, no contact details); a case not public is not found',
@@ -86,6 +86,7 @@ export async function exchangeRoutes(api: FastifyInstance, office: Office) {
   }, async (req, reply) => sendXml(reply, await exportOf(office, req.params.number, true)));
 
   api.get<{ Params: { number: string } }>('/register/:number/st96.json', {
+    config: { access: 'public' },
     schema: {
       tags: ['register'], security: [], params: number, response: responses('json'),
       summary: 'A published case as the JSON mirror of its WIPO ST.96 V6_0 document (ST.97 style); a case not public is not found',
@@ -93,22 +94,22 @@ export async function exchangeRoutes(api: FastifyInstance, office: Office) {
   }, async (req, reply) => sendJson(reply, await exportOf(office, req.params.number, true)));
 
   api.get<{ Params: { id: string } }>('/cases/:id/st96.xml', {
+    config: { access: 'office' },
     schema: {
       tags: ['cases'], params: id, response: responses('xml'),
       summary: 'Any case (id or number) as WIPO ST.96 V6_0 XML with its full data, for office staff',
     },
   }, async (req, reply) => {
-    requireOffice(req);
     return sendXml(reply, await exportOf(office, req.params.id, false));
   });
 
   api.get<{ Params: { id: string } }>('/cases/:id/st96.json', {
+    config: { access: 'office' },
     schema: {
       tags: ['cases'], params: id, response: responses('json'),
       summary: 'Any case (id or number) as the JSON mirror of its WIPO ST.96 V6_0 document with its full data, for office staff',
     },
   }, async (req, reply) => {
-    requireOffice(req);
     return sendJson(reply, await exportOf(office, req.params.id, false));
   });
 }

@@ -7,6 +7,7 @@ import { quoteFees, type QuoteInput } from './index.ts';
 export async function feesRoutes(api: FastifyInstance, office: Office) {
   const deps = office.cases;
   api.post<{ Body: QuoteInput }>('/fees/quote', {
+    config: { access: 'public' },
     schema: {
       tags: ['fees'], security: [],
       summary: 'Quote the fees of a filing ({ right, framework?, act?, payload }) or of an act on a case ({ caseId, act, payload }) as today\'s fee schedule charges them; an unfinished payload gives a partial quote',

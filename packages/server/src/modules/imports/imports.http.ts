@@ -2,7 +2,7 @@
 // record; the answer is the report. For the office's registrars and administrators.
 import type { FastifyInstance } from 'fastify';
 import type { Office } from '../../app/office.ts';
-import { requireActor, requireOffice } from '../../app/http.ts';
+import { requireActor } from '../../app/http.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { importXml } from './use-cases/import-xml.ts';
 import { stringText } from './xml.ts';
@@ -25,6 +25,7 @@ export async function importsRoutes(api: FastifyInstance, office: Office) {
     for (const type of ['application/xml', 'text/xml']) if (scope.hasContentTypeParser(type)) scope.removeContentTypeParser(type);
     scope.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
     scope.post<{ Body: string; Querystring: { name?: string } }>('/imports/st96', {
+      config: { access: { roles: ['registrar', 'admin'] } },
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags: ['imports'],
@@ -44,7 +45,6 @@ export async function importsRoutes(api: FastifyInstance, office: Office) {
         },
       },
     }, async (req) => {
-      requireOffice(req, ['registrar', 'admin']);
       if (typeof req.body !== 'string') throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the ST.96 document itself, as application/xml', 415);
       const body = req.body;
       const name = req.query.name ?? 'request';

@@ -8,6 +8,7 @@ const RETRIES = `Mail not accepted is tried again after ${MAIL_BACKOFF_SECONDS.m
 
 export async function notificationsRoutes(api: FastifyInstance, office: Office) {
   api.get<{ Params: { id: string }; Querystring: { limit?: number } }>('/cases/:id/notifications', {
+    config: { access: { case: 'id', signedIn: true } },
     schema: {
       tags: ['cases'],
       summary: "What the case's parties were told: notices in the portal, mails (recipient, subject, status, every attempt) and reminders of time limits (office staff and the case's parties)",

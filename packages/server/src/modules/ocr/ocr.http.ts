@@ -2,7 +2,7 @@
 // office's full-text search over all of it.
 import type { FastifyInstance } from 'fastify';
 import type { Office } from '../../app/office.ts';
-import { requireOffice, viewerOf } from '../../app/http.ts';
+import { viewerOf } from '../../app/http.ts';
 import { documentText, searchTexts, SEARCH_MAX } from './index.ts';
 
 const page = {
@@ -14,6 +14,7 @@ export async function ocrRoutes(api: FastifyInstance, office: Office) {
   const deps = { ...office.cases, ocrEnabled: office.config.ocr.enabled };
 
   api.get<{ Params: { id: string; sha256: string } }>('/cases/:id/documents/:sha256/text', {
+    config: { access: { case: 'id' } },
     schema: {
       tags: ['cases'],
       summary: 'The text read by OCR from a scanned document (PDF or image) of a case, with its confidence (0-100) overall and per page',
@@ -33,6 +34,7 @@ export async function ocrRoutes(api: FastifyInstance, office: Office) {
   }, async (req) => documentText(deps, viewerOf(req), req.params.id, req.params.sha256));
 
   api.get<{ Querystring: { q: string; limit?: number } }>('/documents/search', {
+    config: { access: 'office' },
     schema: {
       tags: ['cases'],
       summary: 'Full-text search over the text read from scanned documents (office staff)',
@@ -43,7 +45,6 @@ export async function ocrRoutes(api: FastifyInstance, office: Office) {
       },
     },
   }, async (req) => {
-    requireOffice(req);
     return searchTexts(office.db, req.query.q, req.query.limit);
   });
 }

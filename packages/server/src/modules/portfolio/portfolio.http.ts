@@ -6,6 +6,7 @@ import { listPortfolio } from './index.ts';
 
 export async function portfolioRoutes(api: FastifyInstance, office: Office) {
   api.get<{ Querystring: { right?: string; q?: string; limit?: number; offset?: number } }>('/portfolio', {
+    config: { access: { roles: ['applicant', 'agent'] } },
     schema: {
       tags: ['portfolio'], summary: "The cases the signed-in applicant's or agent's party takes part in, the nearest open time limit first",
       querystring: {

@@ -4,10 +4,12 @@ import { niceClasses, searchNiceTerms } from './index.ts';
 
 export async function referenceRoutes(api: FastifyInstance) {
   api.get('/reference/nice/classes', {
+    config: { access: 'public' },
     schema: { tags: ['reference'], summary: 'The 45 classes of the Nice Classification (12-2024) with their headings', security: [] },
   }, async (_req, reply) => reply.header('cache-control', 'public, max-age=3600').send(niceClasses()));
 
   api.get<{ Querystring: { q?: string; classNumber?: number; limit?: number } }>('/reference/nice/terms', {
+    config: { access: 'public' },
     schema: {
       tags: ['reference'], security: [],
       summary: 'Search the official Nice terms (case-insensitive): exact matches first, then terms starting with the text, then terms with a word starting with it, then the rest',

@@ -26,14 +26,17 @@ export async function webhooksRoutes(api: FastifyInstance, office: Office) {
   const deps: WebhooksDeps = { db: office.db, clock: office.clock, production: office.config.mode === 'production' };
 
   api.get('/webhooks/events', {
+    config: { access: 'public' },
     schema: { tags: ['webhooks'], summary: 'The events a subscription can ask for', description: SIGNING },
   }, async () => listEvents());
 
   api.get('/webhooks', {
+    config: { access: { roles: ['applicant', 'agent', 'admin'] } },
     schema: { tags: ['webhooks'], summary: 'Your webhook subscriptions (the administrator: all of them), with counts of pending and failed deliveries' },
   }, async (req) => listSubscriptions(deps, subscriber(req)));
 
   api.post<{ Body: { url: string; events: string[]; scope?: 'own' | 'public'; description?: string } }>('/webhooks', {
+    config: { access: { roles: ['applicant', 'agent', 'admin'] } },
     schema: {
       tags: ['webhooks'],
       summary: `Subscribe a URL to events (applicant or agent: the cases your party takes part in; administrator: the published register). The response carries the secret, shown only this once. At most ${MAX_SUBSCRIPTIONS} per account.`,
@@ -46,10 +49,12 @@ export async function webhooksRoutes(api: FastifyInstance, office: Office) {
   }, async (req, reply) => reply.code(201).send(await createSubscription(deps, subscriber(req), req.body)));
 
   api.get<{ Params: { id: string } }>('/webhooks/:id', {
+    config: { access: { owner: 'webhook', alsoRoles: ['admin'] } },
     schema: { tags: ['webhooks'], summary: 'A webhook subscription (never its secret)', params: idParams },
   }, async (req) => readSubscription(deps, subscriber(req), req.params.id));
 
   api.patch<{ Params: { id: string }; Body: { url?: string; events?: string[]; description?: string | null; active?: boolean } }>('/webhooks/:id', {
+    config: { access: { owner: 'webhook', alsoRoles: ['admin'] } },
     schema: {
       tags: ['webhooks'], summary: 'Change a subscription: its URL, events, description, or pause it (active: false; pending deliveries wait)', params: idParams,
       body: { type: 'object', additionalProperties: false, minProperties: 1, properties: { url, events, description: { type: ['string', 'null'], maxLength: 500 }, active: { type: 'boolean' } } },
@@ -57,6 +62,7 @@ export async function webhooksRoutes(api: FastifyInstance, office: Office) {
   }, async (req) => updateSubscription(deps, subscriber(req), req.params.id, req.body));
 
   api.delete<{ Params: { id: string } }>('/webhooks/:id', {
+    config: { access: { owner: 'webhook', alsoRoles: ['admin'] } },
     schema: { tags: ['webhooks'], summary: 'Delete a subscription and its deliveries', params: idParams },
   }, async (req, reply) => {
     await deleteSubscription(deps, subscriber(req), req.params.id);
@@ -64,14 +70,17 @@ export async function webhooksRoutes(api: FastifyInstance, office: Office) {
   });
 
   api.post<{ Params: { id: string } }>('/webhooks/:id/secret', {
+    config: { access: { owner: 'webhook', alsoRoles: ['admin'] } },
     schema: { tags: ['webhooks'], summary: 'Replace the secret; the new one is in the response, shown only this once', params: idParams },
   }, async (req) => renewSecret(deps, subscriber(req), req.params.id));
 
   api.post<{ Params: { id: string } }>('/webhooks/:id/ping', {
+    config: { access: { owner: 'webhook', alsoRoles: ['admin'] } },
     schema: { tags: ['webhooks'], summary: "Send a test delivery (event 'ping') with the worker's next pass", params: idParams },
   }, async (req, reply) => reply.code(202).send(await ping(deps, subscriber(req), req.params.id)));
 
   api.get<{ Params: { id: string }; Querystring: { status?: string; limit?: number; offset?: number } }>('/webhooks/:id/deliveries', {
+    config: { access: { owner: 'webhook', alsoRoles: ['admin'] } },
     schema: {
       tags: ['webhooks'], summary: 'Deliveries of a subscription, newest first, each with its body and every attempt (time, status code, error, duration)', params: idParams,
       querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['pending', 'delivered', 'failed'] }, limit: { type: 'integer', minimum: 1, maximum: 200 }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000 } } },

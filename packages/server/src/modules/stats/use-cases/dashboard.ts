@@ -46,7 +46,7 @@ export function isoWeek(monday: LegalDate): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** For office staff only: the route checks the role (requireOffice). */
+/** For office staff only: the route admits office staff only (its access policy). */
 export async function dashboard(deps: StatsDeps, opts: { weeks?: number } = {}) {
   const weeks = Math.min(Math.max(Math.trunc(opts.weeks ?? 12), 1), 104);
   const today = deps.clock.today();
