@@ -24,7 +24,7 @@ const PAGES: Record<string, string[]> = {
   agent: ['/portal', '/portal/file/trademark', '/portal/file/patent', '/portal/file/design', '/portal/file/utility-model', '/portal/file/gi',
     '/portal/drafts', '/portal/account', '/portal/inbox', '/portal/webhooks', '/portal/cases/{pending}'],
   formalities: ['/office', '/office/cases/{pending}', '/office/bulk', '/office/gazette', '/admin/dashboard'],
-  admin: ['/admin/users', '/admin/calendars', '/admin/fees', '/admin/clock', '/admin/journal', '/admin/accounts', '/admin/gazette', '/admin/open-data',
+  admin: ['/admin/users', '/admin/calendars', '/admin/fees', '/admin/clock', '/admin/journal', '/admin/audit', '/admin/accounts', '/admin/gazette', '/admin/open-data',
     '/admin/import', '/admin/dashboard'],
 };
 

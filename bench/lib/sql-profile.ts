@@ -34,6 +34,9 @@ export class SqlProfile {
     return {
       kind: db.kind,
       query: timed(db).query,
+      reader: (fresh: boolean) => timed(db.reader(fresh)),
+      health: () => db.health(),
+      onAvailability: (listener) => db.onAvailability(listener),
       close: () => db.close(),
       async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
         const t0 = performance.now();

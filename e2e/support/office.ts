@@ -10,7 +10,7 @@ const root = new URL('../../', import.meta.url).pathname;
 
 export interface RunningOffice { url: string; dataDir: string; stop(): Promise<void>; log(): string }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => { const p = (s.address() as any).port; s.close(() => resolve(p)); });
@@ -18,9 +18,9 @@ function freePort(): Promise<number> {
   });
 }
 
-/** A `registrum serve` process with these settings on a free port, once it answers /health. */
-export async function launchServe(env: Record<string, string | undefined>, waitMs = 60_000): Promise<{ url: string; child: ChildProcess; output(): string }> {
-  const port = await freePort();
+/** A `registrum serve` process with these settings on a free port (or the one given), once it answers /health. */
+export async function launchServe(env: Record<string, string | undefined>, waitMs = 60_000, fixedPort?: number): Promise<{ url: string; child: ChildProcess; output(): string }> {
+  const port = fixedPort ?? await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', 'serve'], {
     cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,12 +38,13 @@ export async function launchServe(env: Record<string, string | undefined>, waitM
   return { url, child, output: () => output };
 }
 
-export async function startOffice(env: Record<string, string> = {}): Promise<RunningOffice> {
+/** `port`: when the address must be known before (PUBLIC_URL, a redirect URI registered at a provider). */
+export async function startOffice(env: Record<string, string> = {}, port?: number, waitMs = 60_000): Promise<RunningOffice> {
   const dataDir = mkdtempSync(join(tmpdir(), 'registrum-e2e-'));
   const { url, child, output } = await launchServe({
     DATABASE_URL: '', DATA_DIR: dataDir, REGISTRUM_MODE: 'demo', REGISTRUM_SEED_DEMO: 'true', LOG_LEVEL: 'warn',
     WORKER_INTERVAL_MS: '200', WEB_DIR: join(root, 'packages/web/dist'), ...env,
-  });
+  }, waitMs, port);
   return {
     url, dataDir, log: output,
     async stop() {

@@ -3,14 +3,21 @@ import { compareDates, type LegalDate } from './common/calendar.ts';
 import type { Framework, ProcedureDefinition, Right } from './common/types.ts';
 import { modelLaw } from './model-law/index.ts';
 import { ruritania } from './offices/ruritania/index.ts';
+import { withRedaction } from './common/privacy.ts';
 
 export * from './common/types.ts';
 export * from './common/calendar.ts';
 export { extendProcedure } from './common/extend.ts';
 export { ANY_STATE } from './common/standard.ts';
 export { TAKE_OVER, TAKE_OVER_UPDATE } from './common/takeover.ts';
+export { REDACT_PERSONAL_DATA, DEFAULT_PRIVACY, privacyOf } from './common/privacy.ts';
+export {
+  EXTEND_FOR_OUTAGE, REINSTATE_AFTER_OUTAGE, extendTimeLimit, isUnavailable, nextAvailableDay, partyTimeLimitKinds,
+  type DeclaredOutage, type OutageDays, type OutageInput,
+} from './common/outage.ts';
 
-export const FRAMEWORKS: readonly Framework[] = [modelLaw, ruritania];
+// Every framework's procedures take the redaction act of personal data under its own legal basis (common/privacy.ts).
+export const FRAMEWORKS: readonly Framework[] = [modelLaw, ruritania].map(withRedaction);
 
 export function findFramework(id: string): Framework | undefined {
   return FRAMEWORKS.find((f) => f.id === id);

@@ -5,6 +5,7 @@ import { ApiError } from './api.ts';
 import { useI18n } from './i18n/index.tsx';
 import { ErrorSummary, SubmitButton, TextField, useAction } from './ui/forms.tsx';
 import { Layout, Loading, Page, RequireUser } from './ui/Layout.tsx';
+import { useApi } from './ui/data.ts';
 import { isOffice, useSession } from './ui/session.tsx';
 import RegisterPortal from './portals/register/index.tsx';
 
@@ -14,6 +15,7 @@ const OfficePortal = lazy(() => import('./portals/office/index.tsx'));
 const AdminPortal = lazy(() => import('./portals/admin/index.tsx'));
 const VerifyPage = lazy(() => import('./portals/register/verify.tsx'));
 const SecurityPage = lazy(() => import('./ui/second-factor.tsx'));
+const ApiTokensPage = lazy(() => import('./ui/api-tokens.tsx'));
 
 export function App() {
   return (
@@ -23,6 +25,7 @@ export function App() {
           <Route path="/"><Home /></Route>
           <Route path="/login"><LoginPage /></Route>
           <Route path="/security"><RequireUser><SecurityPage /></RequireUser></Route>
+          <Route path="/security/tokens"><RequireUser><ApiTokensPage /></RequireUser></Route>
           <Route path="/register" nest><RegisterPortal /></Route>
           <Route path="/verify"><VerifyPage /></Route>
           <Route path="/verify/:code">{(p) => <VerifyPage code={decodeURIComponent(p.code)} />}</Route>
@@ -65,6 +68,11 @@ function LoginPage() {
   const [, navigate] = useLocation();
   const search = useSearch();
   const next = new URLSearchParams(search).get('next');
+  const safeNext = next && next.startsWith('/') && !next.startsWith('//') && next !== '/login' ? next : null;
+  // The office's identity provider, if it has one; a sign-in through it that failed comes back here with its code.
+  const providers = useApi<{ oidc: { name: string; start: string } | null }>('/auth/providers');
+  const oidcError = new URLSearchParams(search).get('oidcError');
+  const oidcFailure = oidcError && /^[A-Z][A-Z0-9_]{2,60}$/.test(oidcError) ? new ApiError(0, oidcError, i18n.t('common.error')) : null;
   // The second step: the password was right and the account asks for its second factor's code.
   const [pending, setPending] = useState<{ username: string; password: string } | null>(null);
   const { run, busy, error, setError } = useAction(async (username: string, password: string, code?: string) => {
@@ -75,13 +83,12 @@ function LoginPage() {
       if (e instanceof ApiError && e.code === 'SECOND_FACTOR_REQUIRED') { setPending({ username, password }); return; }
       throw e;
     }
-    const safeNext = next && next.startsWith('/') && !next.startsWith('//') && next !== '/login' ? next : null;
     navigate(safeNext ?? (isOffice(user) ? (user.role === 'admin' ? '/admin' : '/office') : '/portal'), { replace: true });
   });
   const lockedUntil = error instanceof ApiError && typeof error.problem.lockedUntil === 'string' ? error.problem.lockedUntil : null;
   const errors = (
     <>
-      <ErrorSummary error={error} />
+      <ErrorSummary error={error ?? oidcFailure} />
       {lockedUntil ? <p className="hint" data-testid="login-locked-until">{i18n.t('login.lockedUntil', { time: i18n.instant(lockedUntil) })}</p> : null}
     </>
   );
@@ -118,6 +125,16 @@ function LoginPage() {
         <SubmitButton busy={busy}>{i18n.t('login.submit')}</SubmitButton>
         <p className="hint">{i18n.t('login.demoHint')}</p>
       </form>
+      {providers.data?.oidc ? (
+        <div className="form narrow">
+          <p className="hint">{i18n.t('login.orProvider')}</p>
+          {/* A page load, not a fetch: the provider's pages take over the browser and send it back. */}
+          <a className="btn btn-secondary" data-testid="login-oidc"
+            href={`${providers.data.oidc.start}${safeNext ? `?returnTo=${encodeURIComponent(safeNext)}` : ''}`}>
+            {i18n.t('login.oidc', { name: providers.data.oidc.name })}
+          </a>
+        </div>
+      ) : null}
     </Page>
   );
 }

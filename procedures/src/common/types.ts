@@ -199,6 +199,29 @@ export interface ActDefinition {
    * A list of states: only cases in those of its `from` states are waiting for it.
    */
   worklist?: false | readonly string[];
+  /**
+   * Time limits the act gives later last days (an extension because the office was unavailable, see
+   * common/outage.ts): the engine ends each as it stood and opens it again with the new dates.
+   */
+  extendsTimeLimits?: (ctx: ActContext) => TimeLimitExtension[];
+}
+
+/**
+ * A time limit moved to later last days. It is named as the case has it: open, or ended by the act
+ * `closedByAct` (expired unmet, or closed when that act ended the case) and so reinstated. The engine
+ * marks that row 'extended' and opens a new one with the new dates and `reason` added to how it was
+ * computed, so the journal and an "as of" read keep both.
+ */
+export interface TimeLimitExtension {
+  kind: string;
+  dueOn: LegalDate;
+  graceEndsOn: LegalDate | null;
+  status: 'open' | 'expired' | 'closed' | 'met';
+  closedByAct?: number;
+  newDueOn: LegalDate;
+  newGraceEndsOn: LegalDate | null;
+  /** Why and how the new dates were computed (kept with the time limit and shown with it). */
+  reason: Record<string, unknown>;
 }
 
 export interface ChildFiling {
@@ -283,6 +306,33 @@ export interface Framework {
   calendars: OfficeCalendar[];
   /** Every version of every procedure this framework has had. */
   procedures: ProcedureDefinition[];
+  /** What the law makes public of the persons the register names, and what it lets the office erase (common/privacy.ts). */
+  privacy?: PrivacyRules;
+}
+
+/** Whose postal address the register publishes: see PrivacyRules.publishAddressesOf. */
+export type AddressPublication = 'legal-persons' | 'natural-persons' | 'representatives';
+
+/**
+ * Data protection as the law of an office has it. The public register (a case as anyone sees it, the
+ * ST.96 export, the open-data dumps, the gazette) names the parties with their name and country; it
+ * adds the postal address of the persons listed in `publishAddressesOf` (a representative's is its
+ * business address, whatever its kind). E-mail addresses and nationalities are never published.
+ */
+export interface PrivacyRules {
+  publishAddressesOf: readonly AddressPublication[];
+  /** Erasure of personal data by a redaction act (added to every procedure of the framework). */
+  erasure: {
+    /** The redaction act's legal basis; `byRight`: where the law of a right says it in its own words. */
+    legalBasis: string;
+    byRight?: Partial<Record<Right, string>>;
+    /**
+     * How long the file of a case that has ended is kept whole: from the act that ended it. Only then
+     * may the name of a private applicant of a case that gave no right, or the address of a party
+     * still named in it, be erased.
+     */
+    retention: PeriodSpec;
+  };
 }
 
 export type { LegalDate, OfficeCalendar, PeriodSpec, PeriodTable };

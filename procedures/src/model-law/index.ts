@@ -1,5 +1,6 @@
 // The model-law framework: the reference law Registrum ships; an office starts from it.
 import { parseLegalDate as d } from '../common/calendar.ts';
+import { withOutageActsForAll } from '../common/outage.ts';
 import { recordalModelLaw, withRecordalsForAll } from '../common/recordals.ts';
 import { withTakeOverForAll } from '../common/takeover.ts';
 import type { Framework } from '../common/types.ts';
@@ -17,6 +18,8 @@ export const modelLaw: Framework = {
     code: 'XX', name: 'Registrum Model Office', timeZone: 'UTC', currency: 'EUR',
     languages: ['en', 'fr', 'es', 'ar', 'zh', 'ru'],
   },
+  // The register names the parties with their name and country; their addresses and e-mails stay in the file (ML r. 90(1)).
+  privacy: { publishAddressesOf: [], erasure: { legalBasis: 'ML r. 90(2)', retention: { years: 5, citation: 'ML r. 90(3)' } } },
   calendars: [{
     id: 'model-law', version: '2026-1', effectiveFrom: d('2000-01-01'), weekendDays: [0, 6],
     holidays: [
@@ -25,6 +28,7 @@ export const modelLaw: Framework = {
     ].map(d),
   }],
   // Every right takes recordals (transfer, licence, change of name ...) the same way: see common/recordals.ts;
-  // and records taken over from a previous register: see common/takeover.ts.
-  procedures: withTakeOverForAll(withRecordalsForAll([trademarkModelLaw, oppositionModelLaw, designModelLaw, giModelLaw, patentModelLaw, utilityModelModelLaw], recordalModelLaw)),
+  // and records taken over from a previous register: see common/takeover.ts; and the extension of time
+  // limits when the office was unavailable: see common/outage.ts.
+  procedures: withOutageActsForAll(withTakeOverForAll(withRecordalsForAll([trademarkModelLaw, oppositionModelLaw, designModelLaw, giModelLaw, patentModelLaw, utilityModelModelLaw], recordalModelLaw))),
 };

@@ -759,6 +759,13 @@ export const LAW_TEXT: Record<string, Translations> = {
     zh: '已提交',
     ru: 'Подано',
   },
+  'Filing as received through a fallback channel': {
+    fr: 'Dépôt tel que reçu par une voie de secours',
+    es: 'Presentación tal como se recibió por un medio alternativo',
+    ar: 'الإيداع كما ورد عبر قناة بديلة',
+    zh: '经备用渠道收到的申请原件',
+    ru: 'Заявка в том виде, в каком она получена по резервному каналу',
+  },
   'Filing date accorded': {
     fr: 'Date de dépôt attribuée',
     es: 'Fecha de presentación otorgada',
@@ -1227,6 +1234,13 @@ export const LAW_TEXT: Record<string, Translations> = {
     ar: 'انقضاء مهلة الاستعادة',
     zh: '恢复期限届满',
     ru: 'Срок восстановления истёк',
+  },
+  'Personal data erased': {
+    fr: 'Données personnelles effacées',
+    es: 'Datos personales suprimidos',
+    ar: 'محو البيانات الشخصية',
+    zh: '个人数据已删除',
+    ru: 'Персональные данные удалены',
   },
   'Product specification': {
     fr: 'Cahier des charges',
@@ -1850,6 +1864,20 @@ export const LAW_TEXT: Record<string, Translations> = {
     ar: 'تم التخلي عنه',
     zh: '已放弃',
     ru: 'Прекращено (отказ от права)',
+  },
+  'Time limit reinstated: it ended while the office was unavailable': {
+    fr: 'Délai rétabli : il a expiré pendant l’indisponibilité de l’office',
+    es: 'Plazo restablecido: venció mientras la oficina no estaba disponible',
+    ar: 'إعادة المهلة: انقضت أثناء تعذّر الوصول إلى خدمات المكتب',
+    zh: '期限恢复：期限在局的服务中断期间届满',
+    ru: 'Срок восстановлен: он истёк в период недоступности ведомства',
+  },
+  'Time limits extended: the office was unavailable': {
+    fr: 'Délais prorogés : l’office était indisponible',
+    es: 'Plazos prorrogados: la oficina no estaba disponible',
+    ar: 'تمديد المهل: تعذّر الوصول إلى خدمات المكتب',
+    zh: '期限延长：局的服务中断',
+    ru: 'Сроки продлены: ведомство было недоступно',
   },
   'Trademark (Ruritania Trade Marks Act)': {
     fr: 'Marque (loi de Ruritanie sur les marques)',

@@ -11,6 +11,7 @@ import { DatabaseLockedError, openDatabase } from '../platform/db/db.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { IMPORT_HELP, importCommand } from '../modules/imports/index.ts';
 import { BACKUP_HELP, backupCommand, restoreCommand } from '../modules/backup/index.ts';
+import { recordCommand } from '../modules/audit/index.ts';
 
 const HELP = `registrum: run an intellectual-property office
 
@@ -44,7 +45,7 @@ export async function runCli(argv: string[]): Promise<number> {
     try {
       return await restoreCommand({
         framework: config.framework,
-        openDatabase: () => openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }),
+        openDatabase: () => openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, connectTimeoutMs: config.databaseConnectTimeoutMs }),
         openOffice: (db) => openOffice(config, { db }),
       }, [sub, ...rest].filter((x) => x !== undefined), io);
     } catch (e) {
@@ -60,6 +61,8 @@ export async function runCli(argv: string[]): Promise<number> {
     return 3;
   }
   try {
+    // A command that changes the office or reads all of it is recorded in the audit trail first.
+    await recordCommand({ db: office.db, clock: office.clock }, argv);
     switch (cmd) {
       case 'serve': return await serve(office);
       case 'worker': {
@@ -74,7 +77,8 @@ export async function runCli(argv: string[]): Promise<number> {
         const r = await verifyJournal(office.db, { onProgress: (step) => { if (process.stderr.isTTY) process.stderr.write(`\rchecking ${step}...          `); } });
         if (process.stderr.isTTY) process.stderr.write('\n');
         console.log(`${r.ok ? 'OK' : 'TAMPERING DETECTED'}: ${r.cases} cases, ${r.acts} acts, ${r.seals} seals (${r.unsealedActs} acts not yet sealed) in ${r.seconds.toFixed(1)} s`);
-        for (const p of r.problems) console.log(`  ${p.kind}: ${p.caseNumber ?? p.caseId ?? `seal ${p.sealId}`}${p.seq ? ` act ${p.seq}` : ''}${p.actId ? ` (id ${p.actId})` : ''}: ${p.message}`);
+        console.log(`  audit trail: ${r.audit.events} events (${r.audit.unchained} not yet chained)${r.audit.headSeq ? `, head ${r.audit.headSeq} ${r.audit.headHash}` : ''}`);
+        for (const p of r.problems) console.log(`  ${p.kind}: ${p.caseNumber ?? p.caseId ?? (p.outageSeq ? `declared outage ${p.outageSeq}` : p.eventSeq ? `audit event ${p.eventSeq}` : `seal ${p.sealId}`)}${p.seq ? ` act ${p.seq}` : ''}${p.actId ? ` (id ${p.actId})` : ''}: ${p.message}`);
         return r.ok ? 0 : 1;
       }
       case 'clock': {

@@ -1,8 +1,9 @@
 // The one place that reads process.env. Every setting is validated; a bad value stops the start-up
 // with a message naming the variable.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FRAMEWORKS } from '@registrum/procedures';
+import { FRAMEWORKS, type Role } from '@registrum/procedures';
 import { shippedOcrLanguages } from '../platform/ocr/languages.ts';
 
 export interface Config {
@@ -11,6 +12,10 @@ export interface Config {
   port: number;
   /** PostgreSQL connection string; absent = embedded PGlite in dataDir. */
   databaseUrl: string | null;
+  /** A read replica of DATABASE_URL (a streaming standby) for reads that may lag: the public register, gazette, open data, change feed; null = none. */
+  databaseReadUrl: string | null;
+  /** How long a request waits for a database connection before it is answered 503 DATABASE_UNAVAILABLE. */
+  databaseConnectTimeoutMs: number;
   /** Embedded database and documents; 'memory://' keeps the database in memory (tests). */
   dataDir: string;
   framework: string;
@@ -49,6 +54,31 @@ export interface Config {
   mailFrom: string;
   /** Days before a time limit's due date at which its parties are reminded, largest first; empty = no reminders. */
   reminderDays: number[];
+  /** Sign-in through the office's OpenID Connect provider; null = none. */
+  oidc: OidcConfig | null;
+  /** Password sign-in of office staff; false = staff sign in only through the OpenID Connect provider. */
+  staffPasswordSignIn: boolean;
+  /** The proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: none (false), any (true), or these addresses/CIDR ranges. */
+  trustProxy: boolean | string[];
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** How the office authenticates at the provider's token endpoint. */
+  clientAuth: 'client_secret_basic' | 'client_secret_post';
+  /** The button label: "Sign in with <name>". */
+  name: string;
+  scopes: string[];
+  /** The claim holding role names (a string or an array of strings); null = no accounts are made from claims. */
+  roleClaim: string | null;
+  /** Role names in the claim are this prefix and a Registrum role, e.g. registrum:examiner. */
+  rolePrefix: string;
+  /** The roles an account may be made with (or follow) from the claim, first preferred when the claim carries several. */
+  provisionRoles: Role[];
+  /** Where the provider sends the browser back: PUBLIC_URL + /api/v1/auth/oidc/callback. */
+  redirectUri: string;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +88,8 @@ export const CONFIG_DOC: Record<string, string> = {
   HOST: 'interface to listen on (default 127.0.0.1)',
   PORT: 'HTTP port (default 3000)',
   DATABASE_URL: 'PostgreSQL URL; unset = embedded PGlite in DATA_DIR',
+  DATABASE_READ_URL: "PostgreSQL URL of a read replica (streaming standby) of DATABASE_URL: anonymous reads of the register, gazette, open data and change feed go there (falling back to DATABASE_URL while it does not answer); unset = none",
+  DB_CONNECT_TIMEOUT_MS: 'how long a request waits for a database connection before it is answered 503 DATABASE_UNAVAILABLE, in ms (default 10000)',
   DATA_DIR: 'embedded database and documents (default ./data)',
   REGISTRUM_FRAMEWORK: `legal framework for new filings (default model-law; one of ${FRAMEWORKS.map((f) => f.id).join(', ')})`,
   LOG_LEVEL: 'fatal|error|warn|info|debug|trace|silent (default info)',
@@ -89,6 +121,17 @@ export const CONFIG_DOC: Record<string, string> = {
   SMTP_URL: 'SMTP server for e-mail to parties: smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465; unset = no e-mail (demo: .eml files in DATA_DIR/mail)',
   MAIL_FROM: "sender of the office's e-mail, an address or 'Name <address>' (default registry@<office code>.example)",
   REMINDER_DAYS: 'days before a due date at which the parties are reminded of a time limit, e.g. 30,7 (default); 0 = no reminders',
+  OIDC_ISSUER: "issuer URL of the office's OpenID Connect provider (https; needs PUBLIC_URL); unset = no single sign-on",
+  OIDC_CLIENT_ID: 'client id of the office at the provider (its redirect URI: PUBLIC_URL/api/v1/auth/oidc/callback)',
+  OIDC_CLIENT_SECRET: 'client secret of the office at the provider',
+  OIDC_CLIENT_AUTH: "'client_secret_basic' (default) or 'client_secret_post': how the office authenticates at the token endpoint",
+  OIDC_NAME: 'name of the provider on the sign-in button, e.g. Office directory (default: the issuer host)',
+  OIDC_SCOPES: "scopes asked for, space-separated (default 'openid email profile'; add the one releasing OIDC_ROLE_CLAIM if the provider needs it)",
+  OIDC_ROLE_CLAIM: 'claim holding role names (e.g. roles or groups); set = office staff with a role there get an account on first sign-in (default none)',
+  OIDC_ROLE_PREFIX: "prefix of role names in OIDC_ROLE_CLAIM: '<prefix><role>' (default 'registrum:')",
+  OIDC_PROVISION_ROLES: 'office roles an account may get from OIDC_ROLE_CLAIM, the first preferred when several are claimed (default registrar,examiner,formalities; admin only if listed)',
+  STAFF_PASSWORD_SIGN_IN: "'on' (default) or 'off': office staff sign in with a password, or only through the OpenID Connect provider",
+  TRUST_PROXY: "the reverse proxy in front of the server: its addresses or CIDR ranges separated by commas, or 'true' (any: only when nothing else can reach the server); its X-Forwarded-For gives the client address and X-Forwarded-Proto: https makes cookies Secure (default: none)",
 };
 
 /** An absolute http(s) address without a trailing slash, or null. */
@@ -134,6 +177,55 @@ function reminderDays(raw: string | undefined, errors: string[]): number[] {
   return [...new Set(days)].sort((a, b) => b - a);
 }
 
+const OFFICE_ROLE_NAMES: readonly Role[] = ['formalities', 'examiner', 'registrar', 'admin'];
+
+/** The OpenID Connect provider, when OIDC_ISSUER is set; every other OIDC_* setting is checked with it. */
+function oidcConfig(env: NodeJS.ProcessEnv, mode: Config['mode'], publicUrl: string | null, errors: string[]): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) {
+    const stray = Object.keys(env).filter((k) => k.startsWith('OIDC_') && env[k]?.trim());
+    if (stray.length) errors.push(`${stray.sort().join(', ')} set without OIDC_ISSUER`);
+    return null;
+  }
+  let url: URL | null = null;
+  try { url = new URL(issuer); } catch { /* reported below */ }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    errors.push(`OIDC_ISSUER must be an https:// address without query or fragment (got '${issuer}')`);
+  } else if (url.protocol === 'http:' && mode === 'production') {
+    errors.push('OIDC_ISSUER must be https:// in production');
+  }
+  if (!publicUrl) errors.push('PUBLIC_URL is required with OIDC_ISSUER: the provider sends the browser back to PUBLIC_URL/api/v1/auth/oidc/callback');
+  const clientId = env.OIDC_CLIENT_ID?.trim() ?? '';
+  if (!clientId) errors.push('OIDC_CLIENT_ID is required with OIDC_ISSUER');
+  const clientSecret = env.OIDC_CLIENT_SECRET ?? '';
+  if (!clientSecret) errors.push('OIDC_CLIENT_SECRET is required with OIDC_ISSUER');
+  const clientAuth = env.OIDC_CLIENT_AUTH?.trim() || 'client_secret_basic';
+  if (clientAuth !== 'client_secret_basic' && clientAuth !== 'client_secret_post') errors.push(`OIDC_CLIENT_AUTH must be client_secret_basic or client_secret_post (got '${clientAuth}')`);
+  const scopes = [...new Set((env.OIDC_SCOPES?.trim() || 'openid email profile').split(/\s+/))];
+  if (!scopes.includes('openid')) errors.push(`OIDC_SCOPES must include openid (got '${env.OIDC_SCOPES}')`);
+  const roleClaim = env.OIDC_ROLE_CLAIM?.trim() || null;
+  const provisionRoles = (env.OIDC_PROVISION_ROLES?.trim() || 'registrar,examiner,formalities').split(',').map((r) => r.trim()).filter(Boolean) as Role[];
+  const notStaff = provisionRoles.filter((r) => !OFFICE_ROLE_NAMES.includes(r));
+  if (notStaff.length || !provisionRoles.length) errors.push(`OIDC_PROVISION_ROLES must name office roles (${OFFICE_ROLE_NAMES.join(', ')}) separated by commas (got '${env.OIDC_PROVISION_ROLES}')`);
+  return {
+    issuer, clientId, clientSecret, clientAuth: clientAuth as OidcConfig['clientAuth'],
+    name: env.OIDC_NAME?.trim().slice(0, 80) || (url?.host ?? issuer),
+    scopes, roleClaim, rolePrefix: env.OIDC_ROLE_PREFIX ?? 'registrum:', provisionRoles: [...new Set(provisionRoles)],
+    redirectUri: `${publicUrl ?? ''}/api/v1/auth/oidc/callback`,
+  };
+}
+
+/** TRUST_PROXY: unset/false = none; true = any; or addresses and CIDR ranges. */
+function trustProxy(raw: string | undefined, errors: string[]): Config['trustProxy'] {
+  const v = raw?.trim();
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = list.filter((x) => { const [ip, bits, more] = x.split('/'); return more !== undefined || !isIP(ip) || (bits !== undefined && !/^\d{1,3}$/.test(bits)); });
+  if (bad.length || !list.length) errors.push(`TRUST_PROXY must be true, false, or IP addresses/CIDR ranges separated by commas (got '${v}')`);
+  return list;
+}
+
 // Relative paths are taken from where the user ran the command (npm runs workspace scripts elsewhere).
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_CWD || process.cwd()): Config {
   const errors: string[] = [];
@@ -153,6 +245,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
   const mode = oneOf('REGISTRUM_MODE', 'demo', ['demo', 'production'] as const);
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) errors.push(`DATABASE_URL must start with postgres:// (got '${databaseUrl}')`);
+  const databaseReadUrl = env.DATABASE_READ_URL?.trim() || null;
+  if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) errors.push(`DATABASE_READ_URL must start with postgres:// (got '${databaseReadUrl.replace(/\/\/[^@/]*@/, '//…@')}')`);
+  if (databaseReadUrl && !databaseUrl) errors.push('DATABASE_READ_URL needs DATABASE_URL: a read replica is a replica of a PostgreSQL primary');
   const framework = oneOf('REGISTRUM_FRAMEWORK', 'model-law', FRAMEWORKS.map((f) => f.id));
   const seedRaw = oneOf('REGISTRUM_SEED_DEMO', mode === 'demo' ? 'true' : 'false', ['true', 'false'] as const);
   const rawDir = env.DATA_DIR?.trim() || 'data';
@@ -180,6 +275,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     host: env.HOST?.trim() || '127.0.0.1',
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
+    databaseReadUrl,
+    databaseConnectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
     dataDir: rawDir === 'memory://' ? rawDir : resolve(cwd, rawDir),
     framework,
     logLevel: oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
@@ -203,7 +300,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     smtpUrl,
     mailFrom,
     reminderDays: reminderDays(env.REMINDER_DAYS, errors),
+    oidc: null,
+    staffPasswordSignIn: oneOf('STAFF_PASSWORD_SIGN_IN', 'on', ['on', 'off'] as const) === 'on',
+    trustProxy: trustProxy(env.TRUST_PROXY, errors),
   };
+  config.oidc = oidcConfig(env, mode, config.publicUrl, errors);
+  if (!config.staffPasswordSignIn && !config.oidc) errors.push('STAFF_PASSWORD_SIGN_IN=off needs OIDC_ISSUER: staff would have no way to sign in');
   if (errors.length) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
   return config;
 }

@@ -32,9 +32,14 @@ import { notificationsRoutes } from '../modules/notifications/notifications.http
 import { importsRoutes } from '../modules/imports/imports.http.ts';
 import { exchangeRoutes } from '../modules/exchange/exchange.http.ts';
 import { templatesRoutes } from '../modules/documents/documents.http.ts';
+import { privacyRoutes } from '../modules/privacy/privacy.http.ts';
+import { outagesRoutes } from '../modules/outages/outages.http.ts';
+import { auditRoutes, registerAudit } from '../modules/audit/index.ts';
 import type { Office } from './office.ts';
 import { describeAccess, enforce, type Access } from './policy.ts';
-import { sendProblem, problem } from './problems.ts';
+import { RETRY_AFTER_SECONDS, sendProblem, problem } from './problems.ts';
+import { HSTS, SESSION_COOKIE, servedOverTls } from './cookies.ts';
+import { oidcRoutes } from '../modules/access/oidc.http.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { user: UserRow | null; viaCookie: boolean }
@@ -44,7 +49,7 @@ declare module 'fastify' {
 /** A route of the API and the access policy it declares (the authorisation test's matrix comes from these). */
 export interface RoutePolicy { method: string; url: string; access: Access }
 
-export const SESSION_COOKIE = 'registrum_session';
+export { SESSION_COOKIE };
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (a: Ajv) => Ajv;
 
 export function viewerOf(req: FastifyRequest): Viewer {
@@ -79,10 +84,24 @@ function sameOrigin(origin: string, host: string | undefined): boolean {
   } catch { return false; } // 'null' or garbage: not our origin
 }
 
+/**
+ * What the log never holds: credentials in headers (should anything log them), and the token of a
+ * draft's share link, which is its whole credential and travels in the address.
+ */
+const LOG_REDACTION = {
+  redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'headers.authorization', 'headers.cookie'], censor: '[redacted]' },
+  serializers: {
+    req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort }),
+  },
+};
+export const redactUrl = (url: string) => url.replace(/(\/shared\/drafts\/)[^/?#]+/, '$1[redacted]');
+
 export async function buildHttp(office: Office): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: office.config.logLevel === 'silent' ? false : { level: office.config.logLevel },
+    logger: office.config.logLevel === 'silent' ? false : { level: office.config.logLevel, ...LOG_REDACTION },
     bodyLimit: 2 * 1024 * 1024,
+    // Behind the proxies TRUST_PROXY names, the client address and protocol are the forwarded ones.
+    trustProxy: office.config.trustProxy,
     // Per-request logs only when debugging; errors are logged by the problem mapper.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(office.config.logLevel) }),
     // Errors of the router itself (e.g. a malformed URL encoding) are problem documents too.
@@ -149,8 +168,13 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
     req.viaCookie = t.cookie;
     // A session cookie is sent by the browser whoever made the page: unsafe methods must come from our own origin.
     if (t.cookie && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+      // A browser names the page's origin (Origin) and says whether it is this site (Sec-Fetch-Site);
+      // either one pointing elsewhere is enough to refuse. A sibling site ('same-site') is another site too.
       const origin = req.headers.origin;
-      if (origin && !sameOrigin(origin, req.headers.host)) throw new DomainError('CSRF_REJECTED', 'Cross-site request refused', 403);
+      const site = req.headers['sec-fetch-site'];
+      if ((origin && !sameOrigin(origin, req.headers.host)) || site === 'cross-site' || site === 'same-site') {
+        throw new DomainError('CSRF_REJECTED', 'Cross-site request refused', 403);
+      }
     }
   });
   app.addHook('preValidation', async (req) => {
@@ -159,26 +183,33 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
+    if (servedOverTls(req, office.config)) reply.header('strict-transport-security', HSTS);
     reply.header('referrer-policy', 'no-referrer');
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !req.url.startsWith('/docs')) {
       // Pages run only our own scripts and are never framed.
       reply.header('content-security-policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
       reply.header('x-frame-options', 'DENY');
+    } else if (req.url.startsWith('/api/') && !String(reply.getHeader('content-type') ?? '').startsWith('application/pdf')) {
+      // An API answer is data, never a page: opened in a browser nothing in it runs and it is never framed
+      // (PDFs are left to the browser's viewer, which a sandbox would stop).
+      reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
     }
   });
 
+  // 503 while the primary does not answer; the read replica's state is reported (reads fall back to the primary without it).
   app.get('/health', { schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await office.db.query('SELECT 1');
-      return { status: 'ok', database: office.db.kind, officeDate: office.clock.today() };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', database: office.db.kind });
-    }
+    const h = await office.db.health();
+    const replica = h.replica ? { replica: { status: h.replica.available ? 'ok' : 'unavailable', inRecovery: h.replica.inRecovery, behindBytes: h.replica.behindBytes } } : {};
+    if (h.available) return { status: 'ok', database: office.db.kind, officeDate: office.clock.today(), ...replica };
+    return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'unavailable', database: office.db.kind, ...replica });
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Staff reads of unpublished data and administrative changes: one audit event per request (modules/audit).
+  registerAudit(app, { db: office.db, clock: office.clock });
   await app.register(async (api) => {
     await accessRoutes(api, office);
+    await oidcRoutes(api, office);
     await casesRoutes(api, office);
     await adminRoutes(api, office);
     await feeScheduleRoutes(api, office);
@@ -197,6 +228,9 @@ export async function buildHttp(office: Office): Promise<FastifyInstance> {
     await importsRoutes(api, office);
     await exchangeRoutes(api, office);
     await templatesRoutes(api, office);
+    await privacyRoutes(api, office);
+    await outagesRoutes(api, office);
+    await auditRoutes(api, office);
   }, { prefix: '/api/v1' });
   return app;
 }

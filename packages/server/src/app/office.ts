@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFramework } from '@registrum/procedures';
 import { OfficeClock } from '../kernel/clock.ts';
-import { AccessService, officeSecret } from '../modules/access/index.ts';
+import { AccessService, OidcSignIn, officeSecret } from '../modules/access/index.ts';
 import { accountPayments, type AccountsDeps } from '../modules/accounts/index.ts';
 import { OfficeCalendars } from '../modules/admin/calendars.ts';
 import { OfficeFeeSchedules } from '../modules/admin/fee-schedules.ts';
@@ -12,6 +12,7 @@ import type { CasesDeps } from '../modules/cases/index.ts';
 import { issueDocument, renderDocumentJob, type DocumentsDeps } from '../modules/documents/index.ts';
 import { notifyParties, notifyPartiesJob, remindDue, sendDueMail, type MailingDeps } from '../modules/notifications/index.ts';
 import { OcrReader } from '../modules/ocr/index.ts';
+import { completePendingExtensions, type OutagesDeps } from '../modules/outages/index.ts';
 import { DUMP_TOPIC, dumpJob, scheduleDump } from '../modules/opendata/index.ts';
 import { deliverDue, enqueueActDeliveries, officeNow } from '../modules/webhooks/index.ts';
 import { openDatabase, type Db } from '../platform/db/db.ts';
@@ -24,6 +25,7 @@ import { S3Storage } from '../platform/storage/s3.ts';
 import { LocalDiskStorage, MemoryStorage, type BlobStorage } from '../platform/storage/storage.ts';
 import { ProcedureEngine } from '../procedure-engine/engine.ts';
 import { ConfigError, type Config } from './config.ts';
+import { OIDC_LOGIN_SECONDS } from './cookies.ts';
 import type { JobHandler, WorkerDeps } from './worker.ts';
 
 /**
@@ -56,8 +58,12 @@ export interface Office {
   /** The fee-schedule versions the office maintains (added to those its procedures ship). */
   feeSchedules: OfficeFeeSchedules;
   access: AccessService;
+  /** Sign-in through the office's OpenID Connect provider; null when none is configured. */
+  oidc: OidcSignIn | null;
   storage: BlobStorage;
   cases: CasesDeps;
+  /** Declared outages of the office's electronic services, the extensions they cause, fallback filings. */
+  outages: OutagesDeps;
   /** Current accounts of parties; the payment provider deposits go through. */
   accounts: AccountsDeps;
   /** The key outgoing documents are signed with (the demo office's own in demo mode, made on first use). */
@@ -78,7 +84,10 @@ export interface OfficeOptions {
 
 export async function openOffice(config: Config, opts: OfficeOptions = {}): Promise<Office> {
   const log = opts.log ?? { error: (o: unknown, m?: string) => console.error(m, o), info: () => {} };
-  const database = opts.db ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const database = opts.db ?? await openDatabase({
+    databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize,
+    readUrl: config.databaseReadUrl, connectTimeoutMs: config.databaseConnectTimeoutMs,
+  });
   try {
     await migrate(database);
     const framework = findFramework(config.framework)!;
@@ -100,11 +109,14 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     const access = new AccessService(database, config.sessionDays, {
       maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes,
       officeSecret: officeSecret(config.secondFactorKey, config.dataDir), issuer: framework.office.name,
+      staffPasswordSignIn: config.staffPasswordSignIn,
     });
+    const oidc = config.oidc ? new OidcSignIn(database, access, { ...config.oidc, allowHttp: config.mode === 'demo', loginSeconds: OIDC_LOGIN_SECONDS }) : null;
     // Deposits go through the demo bank in demo mode; production has no provider until a bank adapter is configured.
     const provider: PaymentProvider | null = config.mode === 'demo' ? new DemoBank() : null;
     const accounts: AccountsDeps = { db: database, clock, currency: framework.office.currency, provider };
     const cases: CasesDeps = { db: database, engine, clock, storage, defaultFramework: config.framework, accounts: accountPayments(accounts) };
+    const outages: OutagesDeps = { db: database, engine, clock, timeZone: framework.office.timeZone, now: () => officeNow(clock), cases };
     // E-mail through the configured SMTP server; the demo office without one keeps each message as a .eml file to look at.
     const mailer: Mailer | null = config.smtpUrl ? new SmtpMailer(config.smtpUrl)
       : config.mode === 'demo' ? new FileMailer(config.dataDir === 'memory://' ? null : join(config.dataDir, 'mail')) : null;
@@ -121,11 +133,18 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
         { name: 'webhook deliveries', run: () => deliverDue({ db: database, clock, production: config.mode === 'production', timeoutMs: config.webhookTimeoutMs }) },
         { name: 'open-data dump schedule', run: () => scheduleDump(database, clock, config.openDataDumpDays) },
         ...(ocr ? [{ name: 'ocr', run: () => ocr.run(worker.log) }] : []),
+        // An outage's extension that stopped halfway (a crash) is completed; the sweep holds its time limits until then.
+        { name: 'outage extensions', run: () => completePendingExtensions(outages) },
         { name: 'deadline reminders', run: () => remindDue({ db: database, clock, days: config.reminderDays, office: framework.office.name, mail: mailing, issue: (q, job) => issueDocument(documents, q, job) }) },
         ...(mailer ? [{ name: 'mail', run: () => sendDueMail({ db: database, clock, mailer }) }] : []),
       ],
     };
-    return { config, db: database, clock, engine, calendars, feeSchedules, access, storage, cases, accounts, signingKey, documents, worker, close: async () => { await ocr?.close(); await database.close(); } };
+    // The database (or its replica) going away and coming back is logged once each way, by whoever logs for
+    // the worker (the HTTP server's log when serving); the requests meanwhile are answered 503, not logged one by one.
+    database.onAvailability((c) => (c.available
+      ? worker.log.info({ database: c.role, downForMs: c.downForMs }, `${c.role === 'replica' ? 'read replica' : 'database'} reachable again`)
+      : worker.log.error({ database: c.role, reason: c.reason }, `${c.role === 'replica' ? 'read replica unavailable: reads go to the primary' : 'database unavailable: requests are answered 503 until it is back'}`)));
+    return { config, db: database, clock, engine, calendars, feeSchedules, access, oidc, storage, cases, outages, accounts, signingKey, documents, worker, close: async () => { await ocr?.close(); await database.close(); } };
   } catch (e) {
     await database.close().catch(() => {});
     throw e;

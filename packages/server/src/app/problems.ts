@@ -5,6 +5,10 @@ import { InvalidLegalDateError } from '@registrum/procedures';
 import { DomainError } from '../kernel/errors.ts';
 import { fieldErrors } from '../kernel/validate.ts';
 import { StorageError } from '../platform/storage/s3.ts';
+import { DatabaseUnavailableError, isDatabaseUnavailable } from '../platform/db/db.ts';
+
+/** What a 503 asks the client to wait before trying again (seconds): about what a database restart takes. */
+export const RETRY_AFTER_SECONDS = 5;
 
 export interface Problem { type: string; title: string; status: number; code: string; detail: string; instance?: string; [k: string]: unknown }
 
@@ -29,13 +33,22 @@ export function toProblem(err: unknown): Problem {
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return problem(e.statusCode, String(e.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, ''), e.message);
   const pgCode = (err as any)?.code;
   if (pgCode === '22P05' || pgCode === '22021') return problem(400, 'INVALID_CHARACTERS', 'The request contains characters that cannot be stored');
-  if (pgCode === '57P01' || pgCode === '08006' || pgCode === 'ECONNREFUSED' || pgCode === '53300') return problem(503, 'DATABASE_UNAVAILABLE', 'The register database is not reachable; try again shortly');
+  if (isDatabaseUnavailable(err)) {
+    // Unknown only when the connection broke while a change was being committed: the client looks before repeating it.
+    const known = err instanceof DatabaseUnavailableError && err.outcome === 'not-recorded';
+    return problem(503, 'DATABASE_UNAVAILABLE', known
+      ? 'The register database is not reachable; try again shortly. Nothing was recorded'
+      : 'The register database is not reachable; try again shortly. If this was a change, check whether it was recorded before repeating it (a filing repeated with the same Idempotency-Key is recorded once)',
+    { recorded: known ? false : 'unknown' });
+  }
   if (err instanceof StorageError && err.s3Code !== 'IntegrityMismatch') return problem(503, 'STORAGE_UNAVAILABLE', 'The document store is not reachable; try again shortly. Nothing was recorded');
   return problem(500, 'INTERNAL_ERROR', 'An unexpected error occurred; nothing was recorded');
 }
 
 export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: unknown) {
   const p = toProblem(err);
-  if (p.status >= 500) req.log.error({ err }, 'request failed');
+  // A database outage is logged once when it starts and once when it ends (app/office.ts), not per request.
+  if (p.status >= 500 && p.code !== 'DATABASE_UNAVAILABLE') req.log.error({ err }, 'request failed');
+  if (p.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.code(p.status).type('application/problem+json').send({ ...p, instance: req.url });
 }

@@ -1,9 +1,10 @@
-// The background worker: outbox jobs, the time-limit expiry sweep and journal sealing. In the embedded
+// The background worker: outbox jobs, the time-limit expiry sweep, journal sealing and the audit chain. In the embedded
 // default it runs inside the server process; in production it can run as its own process
 // (`registrum worker`). Jobs are claimed with SKIP LOCKED and retried with backoff.
 import type { Clock } from '../kernel/clock.ts';
-import type { Db, Queryable } from '../platform/db/db.ts';
+import { DatabaseUnavailableError, type Db, type Queryable } from '../platform/db/db.ts';
 import { sealJournal } from '../procedure-engine/journal.ts';
+import { chainAuditTrail } from '../modules/audit/index.ts';
 import { sweepExpiredTimeLimits } from '../procedure-engine/sweep.ts';
 import type { ProcedureEngine } from '../procedure-engine/engine.ts';
 
@@ -37,7 +38,8 @@ export async function runJobs(deps: WorkerDeps, limit = 500, batch = 50): Promis
         if (jobs.length) await q.query("UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = now() WHERE id = ANY($1::bigint[])", [jobs.map((j) => j.id)]);
         return jobs;
       });
-    } catch {
+    } catch (e) {
+      if (e instanceof DatabaseUnavailableError) throw e; // no job is to blame: the whole pass waits for the database
       claimed = await deps.db.tx(async (q) => {
         const jobs = await claim(q, batch);
         for (const job of jobs) await handleIsolated(deps, q, job);
@@ -68,6 +70,7 @@ async function handleIsolated(deps: WorkerDeps, q: Queryable, job: Job) {
     await q.query('RELEASE SAVEPOINT job');
     await q.query("UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = now() WHERE id = $1", [job.id]);
   } catch (e: any) {
+    if (e instanceof DatabaseUnavailableError) throw e; // not the job's fault: it is not counted as an attempt
     await q.query('ROLLBACK TO SAVEPOINT job');
     const attempts = job.attempts + 1;
     await q.query(
@@ -83,7 +86,10 @@ export async function workOnce(deps: WorkerDeps) {
   const sweep = await sweepExpiredTimeLimits(deps.db, deps.engine, deps.clock);
   const jobs = await runJobs(deps);
   for (const task of deps.periodic ?? []) {
-    try { await task.run(); } catch (e: any) { deps.log.error({ task: task.name, err: String(e?.message ?? e) }, 'periodic task failed'); }
+    try { await task.run(); } catch (e: any) {
+      if (e instanceof DatabaseUnavailableError) throw e;
+      deps.log.error({ task: task.name, err: String(e?.message ?? e) }, 'periodic task failed');
+    }
   }
   // Seal what is there, but stop once a seal is not full: under steady filing there is always a new
   // act, and a loop until none is left would never return to the jobs.
@@ -94,17 +100,34 @@ export async function workOnce(deps: WorkerDeps) {
     sealed += s.acts;
     if (s.acts < SEAL_SIZE) break;
   }
-  return { sweep, jobs, sealed };
+  // The audit events recorded since the last pass join the audit chain, in the order they were made.
+  const audited = await chainAuditTrail(deps.db);
+  return { sweep, jobs, sealed, audited };
 }
 
+/** The longest the worker waits between passes while the database does not answer. */
+export const WORKER_MAX_BACKOFF_MS = 30_000;
+
+/**
+ * Runs a pass every `intervalMs`. While the database does not answer, the passes back off (the wait
+ * doubles up to WORKER_MAX_BACKOFF_MS; the outage itself is logged once, by the database's availability
+ * log) and return to the interval once a pass succeeds: nothing the worker does is lost meanwhile, since
+ * its jobs, sweeps and seals are all read from the database.
+ */
 export function startWorker(deps: WorkerDeps, intervalMs: number): { stop(): Promise<void> } {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout;
+  let wait = intervalMs;
   const tick = () => {
     running = workOnce(deps)
-      .catch((e) => { if (!stopped) deps.log.error({ err: String(e?.message ?? e) }, 'worker pass failed'); })
-      .finally(() => { if (!stopped) timer = setTimeout(tick, intervalMs); });
+      .then(() => { wait = intervalMs; })
+      .catch((e) => {
+        if (e instanceof DatabaseUnavailableError) { wait = Math.min(Math.max(wait, intervalMs) * 2, Math.max(WORKER_MAX_BACKOFF_MS, intervalMs)); return; }
+        wait = intervalMs;
+        if (!stopped) deps.log.error({ err: String(e?.message ?? e) }, 'worker pass failed');
+      })
+      .finally(() => { if (!stopped) timer = setTimeout(tick, wait); });
   };
   timer = setTimeout(tick, Math.min(intervalMs, 200));
   return { async stop() { stopped = true; clearTimeout(timer); await running; } };

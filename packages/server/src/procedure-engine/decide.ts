@@ -3,7 +3,7 @@
 import {
   ANY_STATE, compareDates, computePeriodEnd, periodTable, subtractPeriod,
   type ActContext, type ActDefinition, type ChildFiling, type Framework, type LegalDate, type PartyChange, type Performer,
-  type FeeScheduleVersion, type ProcedureDefinition, type StatusEvent,
+  type FeeScheduleVersion, type ProcedureDefinition, type StatusEvent, type TimeLimitExtension,
 } from '@registrum/procedures';
 import { DomainError } from '../kernel/errors.ts';
 
@@ -35,6 +35,8 @@ export interface Decision {
   fees: FeeLine[];
   opens: TimeLimitPlan[];
   closes: string[];
+  /** Time limits given later last days (see ActDefinition.extendsTimeLimits). */
+  extended: TimeLimitExtension[];
   event: StatusEvent | null;
   documents: string[];
   paymentBefore: boolean;
@@ -133,6 +135,7 @@ export function decide(
       };
     }),
     closes: [...(def.closes ?? [])],
+    extended: def.extendsTimeLimits?.(ctx) ?? [],
     event,
     documents: [...(def.documents ?? [])],
     paymentBefore: def.payment === 'before',

@@ -44,6 +44,14 @@ export interface FileRequest {
    * the number series' row lock is held from then to the commit, so nothing else should run under it.
    */
   beforeNumber?: (q: Queryable, c: { caseId: string; actId: number }) => Promise<void>;
+  /**
+   * A filing that reached the office through a fallback channel while its electronic services were
+   * unavailable, entered by office staff (the actor, journaled as who entered it): decided and recorded
+   * as of `on`, the date the office received it, as the filer's own act (performer 'party'). `filer`: the
+   * applicant's or agent's account it is filed for, if it has one (the case is then theirs as if they had
+   * filed it online). `record` is kept in the act's effects (how and when it was received).
+   */
+  received?: { on: LegalDate; filer: (Actor & { kind: 'user' }) | null; record: Record<string, unknown> };
 }
 
 /** Calendar versions an office added to those its frameworks ship. */
@@ -101,7 +109,7 @@ export class ProcedureEngine {
 
   /** Files a new case: creates it under the procedure version in force today and records its first act. */
   async file(q: Queryable, req: FileRequest): Promise<ActResult> {
-    const today = this.clock.today();
+    const today = req.received?.on ?? this.clock.today();
     const framework = findFramework(req.framework);
     if (!framework) throw new DomainError('UNKNOWN_FRAMEWORK', `There is no legal framework '${req.framework}'`, 400, { framework: req.framework });
     const procedure = procedureInForce(req.framework, req.right, today);
@@ -117,7 +125,10 @@ export class ProcedureEngine {
     const draft: CaseView = { id: randomUUID(), number: '', right: procedure.right, state: '', filingDate: null, data: {}, openTimeLimits: [], parent };
     const payload = req.payload ?? {};
     const ctx = { case: draft, payload, today };
-    const decision = await this.decide(q, framework, procedure, actType, ctx, performerCapacities(req.actor, true, []));
+    // A filing entered for its filer is decided as the filer's (a party's) own.
+    const filer: Actor | null = req.received ? req.received.filer : req.actor;
+    const capacities: Set<Performer> = filer ? performerCapacities(filer, true, []) : new Set<Performer>(['party', 'third-party']);
+    const decision = await this.decide(q, framework, procedure, actType, ctx, capacities);
 
     const schedule = procedure.fees.at(-1);
     const currency = schedule?.currency ?? framework.office.currency;
@@ -125,7 +136,7 @@ export class ProcedureEngine {
     // because the counter's row lock is held until commit and would otherwise serialise every filing.
     const row = await repo.insertCase(q, {
       id: draft.id, number: req.number ?? `pending-${draft.id}`, right: procedure.right, framework: framework.id, version: procedure.version,
-      state: decision.stateAfter, parentId: req.parentId ?? null, filedBy: req.actor.kind === 'user' ? req.actor.id : null,
+      state: decision.stateAfter, parentId: req.parentId ?? null, filedBy: filer?.kind === 'user' ? filer.id : null,
       currency, genesisHash: genesisHash(draft.id),
     });
     // Parties: those the filing act names, those the caller names (a child's parties taken from the
@@ -133,8 +144,8 @@ export class ProcedureEngine {
     // its capacity unless the filing names someone else in it.
     const changes: PartyChange[] = [...decision.parties, ...(req.parties ?? []).map((p) => ({ role: p.role as PartyRole, party: p.party }))];
     const links = [...(req.links ?? [])];
-    const actor = req.actor;
-    if (actor.kind === 'user' && actor.partyId) {
+    const actor = filer;
+    if (actor?.kind === 'user' && actor.partyId) {
       const role: PartyRole = actor.role === 'agent' ? 'representative' : procedure.filerRole ?? 'applicant';
       if (!changes.some((c) => c.role === role) && !links.some((l) => l.role === role)) links.push({ role, partyId: actor.partyId });
     }
@@ -146,7 +157,8 @@ export class ProcedureEngine {
         expiresAfter: t.expires_after, onExpiry: t.on_expiry, computation: { ...t.computation, takenOverFrom: parent!.number },
       }))
       : [];
-    const result = await this.append(q, row, procedure, { ...decision, parties: changes, opens: [...decision.opens, ...inherited] }, payload, req.actor, req.payment, today, null, links);
+    const result = await this.append(q, row, procedure, { ...decision, parties: changes, opens: [...decision.opens, ...inherited] }, payload, req.actor, req.payment, today, null, links,
+      req.received ? { received: req.received.record } : undefined);
     await req.beforeNumber?.(q, { caseId: row.id, actId: result.actId });
     const year = today.slice(0, 4);
     const number = req.number ?? await repo.assignNumber(q, row.id, `${framework.id}:${procedure.numberPrefix}:${year}`, `${procedure.numberPrefix}-${year}-`);
@@ -204,7 +216,7 @@ export class ProcedureEngine {
   private async decide(q: Queryable, framework: Framework, procedure: ProcedureDefinition, act: string, ctx: Parameters<typeof decide>[3], as: Set<Performer>): Promise<Decision> {
     const decision = decide(this.lawOf(framework), procedure, act, ctx, as);
     // Both sources are checked (no short cut): the decision is taken again once, with everything fresh.
-    const calendarsChanged = decision.opens.length > 0 && !!this.calendars && await this.calendars.ensureFresh(q);
+    const calendarsChanged = (decision.opens.length > 0 || decision.extended.length > 0) && !!this.calendars && await this.calendars.ensureFresh(q);
     const feesChanged = decision.fees.length > 0 && !!this.feeSchedules && await this.feeSchedules.ensureFresh(q, this.clock.today());
     if (!calendarsChanged && !feesChanged) return decision;
     return decide(this.lawOf(framework), procedure, act, ctx, as);
@@ -258,6 +270,8 @@ export class ProcedureEngine {
     q: Queryable, row: CaseRow, procedure: ProcedureDefinition, d: Decision,
     payload: Record<string, any>, actor: Actor, payment: PaymentInput | undefined, today: LegalDate,
     child: { caseId: string; number: string } | null, links: { partyId: string; role: string }[],
+    /** More the act's effects record (how a filing entered by the office was received). */
+    more?: Record<string, unknown>,
   ): Promise<ActResult> {
     const recordedAt = new Date(Math.floor(this.clock.now().getTime()));
     const ledger = await this.settleFees(q, row, d, payment);
@@ -273,10 +287,11 @@ export class ProcedureEngine {
       fees: d.fees,
       ...(ledger.payment ? { payment: ledger.payment } : {}),
       allocated: ledger.allocated,
-      timeLimits: { opened: d.opens, closed: d.closes },
+      timeLimits: { opened: d.opens, closed: d.closes, ...(d.extended.length ? { extended: d.extended } : {}) },
       ...(child ? { child } : {}),
       ...(partyEffects ? { parties: partyEffects } : {}),
       ...(becomesPublic ? { published: true } : {}),
+      ...(more ?? {}),
     };
     const event = d.event ? { ...d.event, eventDate: today, effectiveDate: today } : null;
     const act = {
@@ -299,6 +314,7 @@ export class ProcedureEngine {
     });
     for (const [feeId, amount] of ledger.olderFeePayments) await repo.addFeePayment(q, feeId, amount);
     if (d.closes.length) await repo.closeTimeLimits(q, row.id, d.closes, 'met', actId, today);
+    for (const e of d.extended) await repo.extendTimeLimit(q, row.id, actId, today, e);
     if (stateDef.terminal) await repo.closeTimeLimits(q, row.id, 'all', 'closed', actId, today);
     else for (const t of d.opens) await repo.insertTimeLimit(q, row.id, actId, t);
 

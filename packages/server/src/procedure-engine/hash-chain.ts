@@ -41,3 +41,18 @@ export function actHash(a: HashedFields): string {
 /** A seal links the previous seal to the acts it covers, in journal order. */
 export const sealHash = (prevHash: string, actHashes: string[]): string => sha256(`${prevHash}\n${actHashes.join('\n')}`);
 export const SEAL_GENESIS = sha256('registrum:office-chain');
+
+/**
+ * For an auditor checking a case's journal outside the database: the hash each act rewritten by a
+ * redaction of personal data (modules/privacy) must now have, as the latest redaction act of the case
+ * that rewrote it recorded it (`payload.acts[].hashAfter`). An act listed here is checked against this
+ * value instead of its stored hash; its stored hash still links the chain.
+ */
+export function redactedHashes(caseActs: readonly Pick<ActRow, 'seq' | 'type' | 'payload'>[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const a of [...caseActs].sort((x, y) => x.seq - y.seq)) {
+    if (a.type !== 'redact-personal-data' || !Array.isArray(a.payload?.acts)) continue;
+    for (const r of a.payload.acts) if (Number.isInteger(r?.seq) && r.seq < a.seq && typeof r.hashAfter === 'string') out.set(r.seq, r.hashAfter);
+  }
+  return out;
+}

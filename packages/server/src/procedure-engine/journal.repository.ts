@@ -1,7 +1,7 @@
 // The engine's SQL: cases, acts (the journal), time limits, fees, payments and outbox rows.
 // Every function takes the transaction it runs in; none commits.
 import { randomUUID } from 'node:crypto';
-import type { LegalDate } from '@registrum/procedures';
+import type { LegalDate, TimeLimitExtension } from '@registrum/procedures';
 import type { Queryable } from '../platform/db/db.ts';
 import type { FeeLine, TimeLimitPlan } from './decide.ts';
 
@@ -161,6 +161,30 @@ export async function insertTimeLimit(q: Queryable, caseId: string, actId: numbe
      VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $11)`,
     [randomUUID(), caseId, t.kind, actId, t.startsFrom, t.windowOpensOn, t.dueOn, t.graceEndsOn, t.expiresAfter, t.onExpiry, JSON.stringify(t.computation)],
   );
+}
+
+/**
+ * Gives a time limit later last days: the row as it stood is marked 'extended' (closed by this act) and
+ * a new open row takes its place with the new dates, the reason appended to how it was computed.
+ */
+export async function extendTimeLimit(q: Queryable, caseId: string, actId: number, on: LegalDate, e: TimeLimitExtension): Promise<void> {
+  const { rows } = await q.query<{ id: string }>(
+    `WITH old AS (
+       UPDATE time_limits SET status = 'extended', closed_by_act = $3, closed_on = $4
+        WHERE id = (SELECT id FROM time_limits
+                     WHERE case_id = $1 AND kind = $2 AND due_on = $5 AND grace_ends_on IS NOT DISTINCT FROM $6::date AND status = $7
+                       AND ($8::bigint IS NULL OR closed_by_act = $8::bigint)
+                     ORDER BY id LIMIT 1)
+       RETURNING *
+     )
+     INSERT INTO time_limits (id, case_id, kind, status, opened_by_act, starts_from, window_opens_on, due_on, grace_ends_on, expires_after, on_expiry, computation)
+     SELECT $9, old.case_id, old.kind, 'open', $3, old.starts_from, old.window_opens_on, $10::date, $11::date, greatest($10::date, coalesce($11::date, $10::date)), old.on_expiry,
+            old.computation || jsonb_build_object('extensions', coalesce(old.computation -> 'extensions', '[]'::jsonb) || jsonb_build_array($12::jsonb || jsonb_build_object('act', $3::bigint, 'on', $4::date)))
+       FROM old
+     RETURNING id`,
+    [caseId, e.kind, actId, on, e.dueOn, e.graceEndsOn, e.status, e.closedByAct ?? null, randomUUID(), e.newDueOn, e.newGraceEndsOn, JSON.stringify(e.reason)],
+  );
+  if (rows.length !== 1) throw new Error(`extendTimeLimit: case ${caseId} has no ${e.status} time limit ${e.kind} due ${e.dueOn}`);
 }
 
 export interface ActRecord {

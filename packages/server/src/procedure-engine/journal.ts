@@ -3,6 +3,7 @@
 // the worker (one at a time, by advisory lock on PostgreSQL); `verify` re-derives every hash.
 import type { Db } from '../platform/db/db.ts';
 import { sealHash, SEAL_GENESIS } from './hash-chain.ts';
+import { verifyAuditTrail, type AuditCounts } from '../modules/audit/index.ts';
 
 export async function sealJournal(db: Db, maxActs = 20_000): Promise<{ sealId: number; acts: number } | null> {
   return db.tx(async (q) => {
@@ -23,11 +24,34 @@ export async function sealJournal(db: Db, maxActs = 20_000): Promise<{ sealId: n
   });
 }
 
-export interface VerifyProblem { kind: string; caseId?: string; caseNumber?: string; actId?: number; seq?: number; sealId?: number; message: string }
-export interface VerifyReport { ok: boolean; cases: number; acts: number; seals: number; unsealedActs: number; problems: VerifyProblem[]; seconds: number }
+export interface VerifyProblem { kind: string; caseId?: string; caseNumber?: string; actId?: number; seq?: number; sealId?: number; outageSeq?: number; eventId?: number; eventSeq?: number; message: string }
+export interface VerifyReport { ok: boolean; cases: number; acts: number; seals: number; unsealedActs: number; outages?: number; audit: AuditCounts; problems: VerifyProblem[]; seconds: number }
 
 const ACT_HASH_SQL = `registrum_act_hash(a.case_id, a.seq, a.type, a.office_date, a.recorded_at, a.actor_id, a.actor_role, a.actor_name,
   a.legal_basis, a.state_before, a.state_after, a.payload, a.effects, a.event, a.prev_hash)`;
+
+/**
+ * Acts whose personal data a redaction act erased (modules/privacy): for each, the hash of its content
+ * after the latest redaction of it, as that later act of the same case recorded it (the redaction act is
+ * itself hash-chained, so the value cannot be changed unnoticed). The stored hash of the act stays the
+ * one it was recorded with, so the chain and the seals are untouched.
+ */
+const REDACTED_SQL = `SELECT DISTINCT ON (case_id, seq) case_id, seq, hash_after, by_seq FROM (
+     SELECT r.case_id, r.seq AS by_seq, x ->> 'hashAfter' AS hash_after,
+            CASE WHEN jsonb_typeof(x -> 'seq') = 'number' THEN (x ->> 'seq')::numeric END AS seq
+       FROM acts r CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(r.payload -> 'acts') = 'array' THEN r.payload -> 'acts' ELSE '[]'::jsonb END) x
+      WHERE r.type = 'redact-personal-data') y
+   WHERE seq < by_seq ORDER BY case_id, seq, by_seq DESC`;
+
+/**
+ * Each act with the hash of its content now and, if a redaction rewrote it, the hash the redaction
+ * recorded: an act is as recorded when its content hashes to its stored hash, or, once redacted, to the
+ * hash its latest redaction recorded, and to nothing else. Content that hashes to the original again after
+ * a redaction means the erased data was put back.
+ */
+const CHECKED_ACTS_SQL = `SELECT a.id, a.case_id, a.seq, a.type, a.hash, ${ACT_HASH_SQL} AS computed, d.hash_after, d.by_seq
+    FROM acts a LEFT JOIN (${REDACTED_SQL}) d ON d.case_id = a.case_id AND d.seq = a.seq`;
+const ALTERED = `(x.hash_after IS NULL AND x.hash IS DISTINCT FROM x.computed) OR (x.hash_after IS NOT NULL AND x.hash_after IS DISTINCT FROM x.computed)`;
 
 /**
  * Re-derives every act hash, every case chain and head, and every seal, as set-based queries the
@@ -41,11 +65,14 @@ export async function verifyJournal(db: Db, opts: { maxProblems?: number; onProg
 
   step('act hashes');
   // Counting first lets the server scan in parallel; the altered acts are listed only if there are any.
-  const altered = Number((await db.query<{ n: string }>(`SELECT count(*) FILTER (WHERE a.hash IS DISTINCT FROM ${ACT_HASH_SQL}) AS n FROM acts a`)).rows[0].n);
+  const altered = Number((await db.query<{ n: string }>(`SELECT count(*) FILTER (WHERE ${ALTERED}) AS n FROM (${CHECKED_ACTS_SQL}) x`)).rows[0].n);
   if (altered > 0) {
-    for (const r of (await db.query<{ id: number; case_id: string; seq: number; type: string }>(
-      `SELECT a.id, a.case_id, a.seq, a.type FROM acts a WHERE a.hash IS DISTINCT FROM ${ACT_HASH_SQL} ORDER BY a.id LIMIT $1`, [limit])).rows) {
-      problems.push({ kind: 'act-altered', caseId: r.case_id, actId: r.id, seq: r.seq, message: `act ${r.seq} (${r.type}) was altered after it was recorded` });
+    for (const r of (await db.query<{ id: number; case_id: string; seq: number; type: string; reverted: boolean; by_seq: number | null }>(
+      `SELECT x.id, x.case_id, x.seq, x.type, x.by_seq, (x.hash_after IS NOT NULL AND x.hash = x.computed) AS reverted
+         FROM (${CHECKED_ACTS_SQL}) x WHERE ${ALTERED} ORDER BY x.id LIMIT $1`, [limit])).rows) {
+      problems.push(r.reverted
+        ? { kind: 'redaction-reverted', caseId: r.case_id, actId: r.id, seq: r.seq, message: `act ${r.seq} (${r.type}) holds again the personal data act ${r.by_seq} erased` }
+        : { kind: 'act-altered', caseId: r.case_id, actId: r.id, seq: r.seq, message: `act ${r.seq} (${r.type}) was altered after it was recorded${r.by_seq ? ` (or after its redaction by act ${r.by_seq})` : ''}` });
     }
   }
 
@@ -103,6 +130,24 @@ export async function verifyJournal(db: Db, opts: { maxProblems?: number; onProg
     problems.push({ kind: 'unknown-seal', sealId: r.seal_id, message: `acts point to seal ${r.seal_id}, which does not exist` });
   }
 
+  step('declared outages');
+  // The declared periods of unavailability (modules/outages): a chain of their own, hashed by the database.
+  const outages = (await db.query<{ seq: number; prev_hash: string; hash: string; computed: string; previous: string | null; genesis: string }>(
+    `SELECT o.seq, o.prev_hash, o.hash, registrum_outage_hash(o) AS computed, lag(o.hash) OVER (ORDER BY o.seq) AS previous,
+            registrum_outages_genesis() AS genesis
+       FROM outages o ORDER BY o.seq`)).rows;
+  outages.forEach((o, i) => {
+    const add = (p: VerifyProblem) => { if (problems.length < limit) problems.push(p); };
+    if (o.seq !== i + 1) add({ kind: 'outage-missing', outageSeq: o.seq, message: `declared outage ${i + 1} is missing` });
+    if (o.prev_hash !== (o.previous ?? o.genesis)) add({ kind: 'outage-chain-broken', outageSeq: o.seq, message: `declared outage ${o.seq} does not link to the one before it` });
+    if (o.computed !== o.hash) add({ kind: 'outage-altered', outageSeq: o.seq, message: `declared outage ${o.seq} was altered after it was declared` });
+  });
+
+  step('audit chain');
+  // The audit trail (modules/audit): its own chain, hashed by the database; problems in chain order.
+  const audit = await verifyAuditTrail(db, limit);
+  for (const p of audit.problems) if (problems.length < limit) problems.push(p);
+
   const counts = (await db.query<{ cases: number; acts: number; unsealed: number }>(
     'SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM acts)::int AS acts, (SELECT count(*) FROM acts WHERE seal_id IS NULL)::int AS unsealed')).rows[0];
   if (problems.some((p) => p.caseId)) {
@@ -111,5 +156,5 @@ export async function verifyJournal(db: Db, opts: { maxProblems?: number; onProg
     for (const p of problems) if (p.caseId) p.caseNumber = numbers.get(p.caseId);
   }
   const trimmed = problems.slice(0, limit);
-  return { ok: trimmed.length === 0, cases: counts.cases, acts: counts.acts, seals: seals.length, unsealedActs: counts.unsealed, problems: trimmed, seconds: (Date.now() - started) / 1000 };
+  return { ok: trimmed.length === 0, cases: counts.cases, acts: counts.acts, seals: seals.length, unsealedActs: counts.unsealed, outages: outages.length, audit: audit.counts, problems: trimmed, seconds: (Date.now() - started) / 1000 };
 }

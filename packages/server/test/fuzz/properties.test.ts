@@ -10,43 +10,13 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { testOffice, type TestOffice } from '../support/harness.ts';
 import { client, filing, login, ok, tinyPng, type Client, type Res } from '../http/helpers.ts';
+import { inPath, mangled, text, value } from './arbitraries.ts';
 
 let office: TestOffice;
 let app: FastifyInstance;
 let agent: Client, admin: Client, examiner: Client, pub: Client;
 let caseId = '';
 let tried = 0;
-
-/** Strings readers are fooled by, next to ordinary ones. */
-const TRICKY = ['\u202E', '\u202D', '\u2066', '\u200B', '\u200D', '\uFEFF', 'а', 'ο', 'Ι', 'е', '\u0301', '\u0000', '\uD800', '\uDFFF', '𝔄', '👩🏽‍⚖️', 'ﷺ', '\r\n', '%00', '../', '<script>', "'; DROP TABLE cases; --", '{{case.number}}'];
-const text = fc.oneof(
-  fc.string({ maxLength: 40 }),
-  fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.array(fc.constantFrom(...TRICKY, 'AURORA', 'café', 'قهوة', '咖啡', 'кофе'), { maxLength: 12 }).map((a) => a.join('')),
-  fc.constantFrom('', ' ', 'x'.repeat(10_001)),
-);
-const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  v: fc.oneof({ depthSize: 'small' },
-    text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
-    fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(text, tie('v'), { maxKeys: 4 })),
-})).v;
-
-/** A valid filing with one thing changed: a field removed, replaced, or a string made tricky. */
-function mangled(base: Record<string, any>): fc.Arbitrary<unknown> {
-  const paths: string[][] = [];
-  const walk = (o: any, path: string[]) => {
-    paths.push(path);
-    if (o && typeof o === 'object') for (const k of Object.keys(o)) walk(o[k], [...path, k]);
-  };
-  walk(base, []);
-  return fc.tuple(fc.constantFrom(...paths.filter((p) => p.length)), fc.oneof(value, fc.constant(undefined))).map(([path, v]) => {
-    const copy = structuredClone(base);
-    let o: any = copy;
-    for (const k of path.slice(0, -1)) o = o[k];
-    if (v === undefined) delete o[path.at(-1)!]; else o[path.at(-1)!] = v;
-    return copy;
-  });
-}
 
 const counts = async () => (await office.db.query<{ cases: string; acts: string; documents: string }>(
   'SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM acts) AS acts, (SELECT count(*) FROM documents) AS documents')).rows[0];
@@ -62,9 +32,6 @@ function wellFormed(res: Res, what: string) {
 }
 
 const RUNS = { numRuns: 150, seed: 20261121 };
-/** For a URL path: lone surrogates (which cannot be encoded) become U+FFFD, as a browser sends them. */
-const inPath = (s: string) => encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
-
 before(async () => {
   office = await testOffice({ startDate: '2026-03-02' });
   app = await office.http();

@@ -7,13 +7,14 @@ import { useI18n } from '../i18n/index.tsx';
 import { useApi } from './data.ts';
 import { ErrorSummary, SubmitButton, TextField, useAction } from './forms.tsx';
 import { Loading, Page } from './Layout.tsx';
+import { SecurityNav } from './api-tokens.tsx';
 
 interface Status { enabled: boolean; pending: boolean; recoveryCodesLeft: number }
 interface Started { secret: string; uri: string; qrSvg: string }
 
 export default function SecurityPage() {
   const i18n = useI18n();
-  return <Page title={i18n.t('security.title')}><SecondFactorSection /></Page>;
+  return <Page title={i18n.t('security.title')}><SecurityNav /><SecondFactorSection /></Page>;
 }
 
 const groups = (s: string) => s.replace(/(.{4})/g, '$1 ').trim();

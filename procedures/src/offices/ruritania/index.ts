@@ -4,6 +4,7 @@
 // before it keep the version they were filed under.
 import { parseLegalDate as d } from '../../common/calendar.ts';
 import { extendProcedure } from '../../common/extend.ts';
+import { withOutageActsForAll } from '../../common/outage.ts';
 import { recordalFor, withRecordalsForAll } from '../../common/recordals.ts';
 import { withTakeOverForAll } from '../../common/takeover.ts';
 import { ruritaniaPatent } from './patent.ts';
@@ -74,11 +75,17 @@ export const ruritania: Framework = {
   id: 'ruritania',
   title: 'Ruritania Trade Marks Act and Patents Act',
   office: { code: 'XX', name: 'Ruritanian Intellectual Property Office', timeZone: 'Europe/Vienna', currency: 'EUR', languages: ['en', 'fr'] },
+  // The registers publish the address of companies and of representatives, not of private individuals
+  // (RTMA s. 96(1); RPA s. 126(1)): a natural person is named with the country only.
+  privacy: {
+    publishAddressesOf: ['legal-persons', 'representatives'],
+    erasure: { legalBasis: 'RTMA s. 96(2)', byRight: { patent: 'RPA s. 126(2)' }, retention: { years: 3, citation: 'RTMA s. 96(3); RPA s. 126(3)' } },
+  },
   calendars: [
     { id: 'ruritania', version: '2026-1', effectiveFrom: d('2000-01-01'), weekendDays: [0, 6], holidays: ['2026-01-01', '2026-05-01', '2026-12-24', '2026-12-25', '2026-12-31'].map(d) },
     { id: 'ruritania', version: '2027-1', effectiveFrom: d('2027-01-01'), weekendDays: [0, 6], holidays: ['2027-01-01', '2027-05-01', '2027-06-15', '2027-12-24', '2027-12-31'].map(d) },
   ],
-  procedures: withTakeOverForAll(withRecordalsForAll([trademark2026, trademark2027, opposition, ruritaniaPatent], recordalFor('ruritania', [{
+  procedures: withOutageActsForAll(withTakeOverForAll(withRecordalsForAll([trademark2026, trademark2027, opposition, ruritaniaPatent], recordalFor('ruritania', [{
     effectiveFrom: d('2000-01-01'), currency: 'EUR', items: { recordal: { title: 'Fee for a request for recordal', amount: 60_00 } },
   }], { file: 'RTMA s. 40; RPA s. 70', record: 'RTMA s. 41; RPA s. 71', refuse: 'RTMA s. 41(2); RPA s. 71(2)' }), {
     trademark: { 'request-recordal': 'RTMA s. 40', 'enter-recordal': 'RTMA s. 41(3)', 'recordal-not-entered': 'RTMA s. 41(2)', 'divide-out': 'RTMA s. 42' },
@@ -87,5 +94,8 @@ export const ruritania: Framework = {
     // Records of the registers kept before the Acts came into force.
     trademark: { 'take-over': 'RTMA s. 90 (transitional provisions)', 'take-over-update': 'RTMA s. 90 (transitional provisions)' },
     patent: { 'take-over': 'RPA s. 120 (transitional provisions)', 'take-over-update': 'RPA s. 120 (transitional provisions)' },
-  }),
+  }), {
+    // Interruptions of the office's electronic services (the same rule in both Acts).
+    extend: 'RTMA s. 95(1), (2)', reinstate: 'RTMA s. 95(3)',
+  }, { patent: { extend: 'RPA s. 125(1), (2)', reinstate: 'RPA s. 125(3)' } }),
 };

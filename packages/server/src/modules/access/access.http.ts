@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLES, type Role } from '@registrum/procedures';
 import type { Office } from '../../app/office.ts';
-import { requireActor, SESSION_COOKIE, tokenOf } from '../../app/http.ts';
+import { requireActor, tokenOf } from '../../app/http.ts';
+import { setSessionCookie } from '../../app/cookies.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { inbox } from '../notifications/index.ts';
 import type { UserRow } from './access.repository.ts';
@@ -26,14 +27,14 @@ export async function accessRoutes(api: FastifyInstance, office: Office) {
       throw e;
     }
     const { token, user } = signedIn;
-    reply.header('set-cookie', `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${office.config.sessionDays * 86400}`);
+    setSessionCookie(reply, req, office.config, token);
     return { token, user: presentUser(user) };
   });
 
   api.post('/auth/logout', { config: { access: 'public' }, schema: { tags: ['access'], summary: 'End the session' } }, async (req, reply) => {
     const t = tokenOf(req); // a session signed in by cookie ends on the server too, not only in the browser
     if (t) await office.access.logout(t.token);
-    reply.header('set-cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`);
+    setSessionCookie(reply, req, office.config, null);
     return { ok: true };
   });
 

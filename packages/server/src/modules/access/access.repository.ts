@@ -172,15 +172,16 @@ export async function pruneThrottle(q: Queryable, before: Date) {
   await q.query('DELETE FROM login_throttle WHERE last_failed_at < $1 AND (locked_until IS NULL OR locked_until < $1)', [before]);
 }
 
-export interface SignInEvent { at: Date; username: string; userId: string | null; event: string; address: string | null; byUser?: string | null }
+/** method: how the sign-in came about ('password', 'oidc'); null for what an administrator did. */
+export interface SignInEvent { at: Date; username: string; userId: string | null; event: string; address: string | null; byUser?: string | null; method?: string | null }
 
 export async function insertSignInEvent(q: Queryable, e: SignInEvent) {
-  await q.query('INSERT INTO sign_in_events (at, username, user_id, event, address, by_user) VALUES ($1, $2, $3, $4, $5, $6)',
-    [e.at, e.username.slice(0, 100), e.userId, e.event, e.address, e.byUser ?? null]);
+  await q.query('INSERT INTO sign_in_events (at, username, user_id, event, address, by_user, method) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [e.at, e.username.slice(0, 100), e.userId, e.event, e.address, e.byUser ?? null, e.method ?? null]);
 }
 
 export async function signInEventsOf(q: Queryable, userId: string, username: string, limit: number) {
-  return (await q.query<{ at: Date; event: string; address: string | null; by_user: string | null }>(
-    `SELECT at, event, address, by_user FROM sign_in_events WHERE user_id = $1 OR username = $2 ORDER BY at DESC, id DESC LIMIT $3`,
+  return (await q.query<{ at: Date; event: string; method: string | null; address: string | null; by_user: string | null }>(
+    `SELECT at, event, method, address, by_user FROM sign_in_events WHERE user_id = $1 OR username = $2 ORDER BY at DESC, id DESC LIMIT $3`,
     [userId, username, limit])).rows;
 }

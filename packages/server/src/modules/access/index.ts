@@ -18,6 +18,7 @@ export type { UserRow } from './access.repository.ts';
 export { hashPassword };
 export { checkScope, SCOPES, type Scope } from './scopes.ts';
 export { officeSecret } from './office-secret.ts';
+export { OidcSignIn, safeReturnTo, type OidcIdentity } from './oidc.ts';
 
 // A fixed hash to compare against when the user does not exist, so timing does not reveal usernames.
 let dummyHash: Promise<string> | null = null;
@@ -32,7 +33,12 @@ export interface AccessOptions {
   issuer: string;
   /** Wall-clock time (lockouts, TOTP steps); tests move it. */
   now?: () => Date;
+  /** false = office staff may not sign in with a password (only through the OpenID Connect provider). */
+  staffPasswordSignIn?: boolean;
 }
+
+/** How a sign-in came about, recorded with its events. */
+export type SignInMethod = 'password' | 'oidc';
 
 export interface LoginInput { username: string; password: string; code?: string; address?: string | null }
 
@@ -64,6 +70,11 @@ export class AccessService {
     const user = found?.active ? found : undefined;
     const passwordOk = await verifyPassword(user ? user.password_hash : await (dummyHash ??= hashPassword(randomUUID())), password);
     if (!user || !passwordOk) return this.fail(username, found?.id ?? null, address, user ? 'bad-password' : 'unknown-user', now, credentialsError());
+    // Checked only once the password is right, so the refusal tells nothing to whoever does not know it.
+    if (this.opts.staffPasswordSignIn === false && isOfficeRole(user.role)) {
+      await this.event(username, user.id, 'refused-password-disabled', address, now);
+      throw new DomainError('PASSWORD_SIGN_IN_DISABLED', 'Office staff sign in through the office\'s identity provider, not with a password', 403);
+    }
     const factor = await repo.findSecondFactor(this.db, user.id);
     if (factor?.confirmed_at) {
       if (!code) {
@@ -75,10 +86,15 @@ export class AccessService {
       if (how === 'recovery') await this.event(username, user.id, 'recovery-code-used', address, now);
     }
     await repo.clearThrottle(this.db, nameKey(username));
-    await this.event(username, user.id, 'signed-in', address, now);
+    return { token: await this.openSession(user, 'password', address), user };
+  }
+
+  /** A new session for an account whose sign-in succeeded (by password or through the provider), recorded with how. */
+  async openSession(user: repo.UserRow, method: SignInMethod, address: string | null): Promise<string> {
+    await repo.insertSignInEvent(this.db, { at: this.now(), username: user.username, userId: user.id, event: 'signed-in', address, method });
     const token = randomBytes(32).toString('base64url');
     await repo.insertSession(this.db, sha256(token), user.id, this.sessionDays);
-    return { token, user };
+    return token;
   }
 
   private async refuseIfLocked(username: string, address: string | null, now: Date) {
@@ -117,7 +133,7 @@ export class AccessService {
   }
 
   private event(username: string, userId: string | null, event: string, address: string | null, now: Date, byUser: string | null = null) {
-    return repo.insertSignInEvent(this.db, { at: now, username, userId, event, address, byUser });
+    return repo.insertSignInEvent(this.db, { at: now, username, userId, event, address, byUser, method: byUser ? null : 'password' });
   }
 
   /** A TOTP code not used before, or an unused recovery code; which of the two, or null. */
@@ -245,7 +261,7 @@ export class AccessService {
     return {
       lockedUntil: t?.locked_until && t.locked_until > now ? t.locked_until.toISOString() : null,
       secondFactor: (await this.secondFactorStatus(user.id)).enabled,
-      events: (await repo.signInEventsOf(this.db, user.id, user.username, limit)).map((e) => ({ at: e.at.toISOString(), event: e.event, address: e.address, byUser: e.by_user })),
+      events: (await repo.signInEventsOf(this.db, user.id, user.username, limit)).map((e) => ({ at: e.at.toISOString(), event: e.event, method: e.method, address: e.address, byUser: e.by_user })),
     };
   }
 

@@ -16,7 +16,7 @@ export function scopeNeeded(method: string, url: string): Scope | 'session' {
   const path = url.split('?')[0].replace(/^\/api\/v1(?=\/)/, '').replace(/\/+$/, '');
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || READ_POSTS.has(path)) return 'read';
   if (/^\/(admin|imports|open-data)(\/|$)/.test(path)) return 'admin';
-  if (/^\/cases\/[^/]+\/(acts|assignment)(\/|$)/.test(path) || /^\/(bulk|gazette)(\/|$)/.test(path)) return 'act';
+  if (/^\/cases\/[^/]+\/(acts|assignment|redactions)(\/|$)/.test(path) || /^\/(bulk|gazette)(\/|$)/.test(path)) return 'act';
   if (/^\/(cases|uploads|drafts|account\/deposits)(\/|$)/.test(path)) return 'file';
   if (/^\/webhooks(\/|$)/.test(path)) return 'webhooks';
   return 'session';

@@ -4,7 +4,7 @@ import { paymentSchema } from '@registrum/procedures/common/standard.ts';
 import type { Office } from '../../app/office.ts';
 import { requireActor, viewerOf } from '../../app/http.ts';
 import { DomainError, invalid } from '../../kernel/errors.ts';
-import { bytesAre, UPLOAD_TYPES, UPLOAD_LIMITS } from './media.ts';
+import { bytesAre, dispositionOf, UPLOAD_TYPES, UPLOAD_LIMITS } from './media.ts';
 import { inspectUpload } from './inspect.ts';
 import { assignCase, BULK_MAX_CASES, bulkAct, documentFor, fileApplication, listActs, listCases, loadVisibleCase, performAct, readCase, worklist } from './index.ts';
 import type { ListQuery } from './use-cases/list-cases.ts';
@@ -156,6 +156,6 @@ export async function casesRoutes(api: FastifyInstance, office: Office) {
     // Never a type the bytes do not bear out: the filer names the type of a mark image (text/html would run as our page).
     const claimed = doc.mediaType.split(';')[0].trim();
     const type = bytesAre(claimed, data) || claimed === 'text/plain' ? doc.mediaType : 'application/octet-stream';
-    return reply.type(type).header('content-disposition', 'inline').header('cache-control', 'private, max-age=3600').send(data);
+    return reply.type(type).header('content-disposition', dispositionOf(type, req.params.sha)).header('cache-control', 'private, max-age=3600').send(data);
   });
 }

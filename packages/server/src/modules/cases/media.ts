@@ -9,6 +9,23 @@ import type { Actor } from '../../kernel/actor.ts';
 
 export { bytesAre, sniffType, UPLOAD_LIMITS, UPLOAD_TYPES } from './inspect.ts';
 
+/** Types a browser only shows (no script runs in them): served inline. Everything else is downloaded. */
+const INLINE = new Set(['application/pdf', 'image/png', 'image/jpeg', 'text/plain']);
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg', 'image/tiff': 'tif', 'application/xml': 'xml', 'text/plain': 'txt',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+};
+
+/**
+ * The Content-Disposition of a stored document served under `type`: XML (which a browser renders, with
+ * any XHTML or SVG and their scripts in it), DOCX, TIFF and unknown bytes are downloaded, never shown
+ * in the office's origin.
+ */
+export function dispositionOf(type: string, sha256: string): string {
+  const t = type.split(';')[0].trim().toLowerCase();
+  return INLINE.has(t) ? 'inline' : `attachment; filename="${sha256.replace(/[^0-9a-f]/g, '')}.${EXTENSIONS[t] ?? 'bin'}"`;
+}
+
 export interface CheckedUpload { ref: UploadRef; mediaType: string; size: number; pages: number | null }
 
 /**

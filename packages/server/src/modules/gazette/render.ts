@@ -47,8 +47,10 @@ function classification(data: Record<string, any>): string | null {
   return null;
 }
 
+/** Who the entry names: as the public export has them (an address only where the office's law publishes it). */
 function partiesLine(c: ExportCase): string | null {
-  const named = (roles: string[]) => c.parties.filter((p) => roles.includes(p.role)).map((p) => `${p.name}${p.country ? ` (${p.country})` : ''}`);
+  const named = (roles: string[]) => c.parties.filter((p) => roles.includes(p.role))
+    .map((p) => `${p.name}${p.address ? `, ${p.address.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(', ')}` : ''}${p.country ? ` (${p.country})` : ''}`);
   const owners = named(['holder']).length ? named(['holder']) : named(['applicant']);
   const parts = [
     owners.length ? `${named(['holder']).length ? 'Holder' : 'Applicant'}: ${owners.join('; ')}` : null,

@@ -3,12 +3,21 @@
 import type { Queryable } from '../../platform/db/db.ts';
 import type { HistoryEvent } from './records.ts';
 
+/**
+ * Text of a source as the log of a run can keep it: what a broken file brings along (a NUL, other control
+ * characters, half a surrogate pair, in a file name or in the parser's message quoting the line) is
+ * not storable text, and must not turn the report of a refusal into a failure of the import.
+ */
+export const storable = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+  .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+const storableOrNull = (s: string | null) => (s === null ? null : storable(s));
+
 export async function createRun(q: Queryable, r: { id: string; format: string; name: string | null; startedBy: string | null }): Promise<void> {
-  await q.query('INSERT INTO import_runs (id, format, name, started_by) VALUES ($1, $2, $3, $4)', [r.id, r.format, r.name, r.startedBy]);
+  await q.query('INSERT INTO import_runs (id, format, name, started_by) VALUES ($1, $2, $3, $4)', [r.id, r.format, storableOrNull(r.name), r.startedBy]);
 }
 
 export async function finishRun(q: Queryable, id: string, counts: Record<string, unknown>): Promise<void> {
-  await q.query('UPDATE import_runs SET finished_at = now(), counts = $2 WHERE id = $1', [id, JSON.stringify(counts)]);
+  await q.query('UPDATE import_runs SET finished_at = now(), counts = $2 WHERE id = $1', [id, JSON.stringify(counts, (_k, v) => (typeof v === 'string' ? storable(v) : v))]);
 }
 
 export interface ImportRecordRow { case_id: string; content_hash: string; number: string }
@@ -38,7 +47,7 @@ export interface OutcomeRow {
 
 export async function insertOutcomes(q: Queryable, list: OutcomeRow[]): Promise<void> {
   if (list.length === 0) return;
-  const col = <K extends keyof OutcomeRow>(k: K) => list.map((o) => o[k]);
+  const col = <K extends keyof OutcomeRow>(k: K) => list.map((o) => (typeof o[k] === 'string' ? storable(o[k] as string) : o[k]));
   await q.query(
     `INSERT INTO import_outcomes (run_id, seq, file, position, outcome, source, source_id, case_id, code, message)
      SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[])`,

@@ -55,7 +55,8 @@ export async function registerConditionalRequests(app: FastifyInstance, deps: { 
       const day = officeDayStart(deps.clock);
       reply.lastModified = updated && updated > day ? updated : day;
     } else if (route === LIST_ROUTE && Array.isArray(payload.items) && typeof payload.total === 'number') {
-      const { rows } = await deps.db.query<{ at: Date | null }>('SELECT max(updated_at) AS at FROM cases');
+      // From where the list was read (the replica for the public), so the date is never newer than the list.
+      const { rows } = await deps.db.reader(!!req.user).query<{ at: Date | null }>('SELECT max(updated_at) AS at FROM cases');
       if (rows[0]?.at) reply.lastModified = new Date(rows[0].at);
       // Paging: the next page's address, in the body and as a Link header.
       const limit = Number(payload.limit); const offset = Number(payload.offset ?? 0);

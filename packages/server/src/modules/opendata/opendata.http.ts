@@ -9,6 +9,7 @@ const dumpParams = { type: 'object', required: ['id'], properties: { id: { type:
 
 export async function openDataRoutes(api: FastifyInstance, office: Office) {
   const { config } = office;
+  // What is published for reuse may be read from the read replica (office.db.reader(false)): it may lag by a moment.
 
   api.get<{ Querystring: { limit?: number; offset?: number } }>('/open-data', {
     config: { access: 'public' },
@@ -16,7 +17,7 @@ export async function openDataRoutes(api: FastifyInstance, office: Office) {
       tags: ['open data'], querystring: paging,
       summary: 'What the office publishes for reuse: the latest register dumps and the gazette issues (limit/offset page the issues), every file with its size, SHA-256 and address; the change feed; the rate limits',
     },
-  }, async (req) => openDataIndex(office.db, {
+  }, async (req) => openDataIndex(office.db.reader(false), {
     rateLimits: { anonymousPerMinute: config.rateLimitAnonymous, signedInPerMinute: config.rateLimitSignedIn },
     dumpEveryDays: config.openDataDumpDays, issues: req.query,
   }));
@@ -24,7 +25,7 @@ export async function openDataRoutes(api: FastifyInstance, office: Office) {
   api.get<{ Querystring: { limit?: number; offset?: number } }>('/open-data/dumps', {
     config: { access: 'public' },
     schema: { tags: ['open data'], summary: 'Register dumps, newest first', querystring: paging },
-  }, async (req) => listDumps(office.db, req.query));
+  }, async (req) => listDumps(office.db.reader(false), req.query));
 
   api.post('/open-data/dumps', {
     config: { access: { roles: ['admin'] } },
@@ -38,7 +39,7 @@ export async function openDataRoutes(api: FastifyInstance, office: Office) {
   api.get<{ Params: { id: string } }>('/open-data/dumps/:id', {
     config: { access: 'public' },
     schema: { tags: ['open data'], summary: 'A register dump: its files with sizes and SHA-256, its seal', params: dumpParams },
-  }, async (req) => readDump(office.db, req.params.id));
+  }, async (req) => readDump(office.db.reader(false), req.params.id));
 
   api.get<{ Params: { id: string; name: string } }>('/open-data/dumps/:id/files/:name', {
     config: { access: 'public' },
@@ -47,7 +48,7 @@ export async function openDataRoutes(api: FastifyInstance, office: Office) {
       params: { type: 'object', required: ['id', 'name'], properties: { id: dumpParams.properties.id, name: { type: 'string', minLength: 1, maxLength: 200 } } },
     },
   }, async (req, reply) => {
-    const { file } = await dumpFile(office.db, req.params.id, req.params.name);
+    const { file } = await dumpFile(office.db.reader(false), req.params.id, req.params.name);
     return sendStoredFile(req, reply, office.storage, file, { immutable: req.params.id !== 'latest' });
   });
 }

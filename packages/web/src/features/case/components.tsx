@@ -6,6 +6,7 @@ import { Link } from 'wouter';
 import { useI18n, type I18n } from '../../i18n/index.tsx';
 import { formatSize } from '../../ui/files.ts';
 import { caseTitleText, codeWords, documentTitle, languageName, markKindName, timeLimitName } from '../../ui/names.ts';
+import { ExtensionNote } from '../outages/index.tsx';
 import { rightName } from '../../ui/rights.ts';
 import { procedureOf, stateTitle, useProcedures } from './law.ts';
 import type { CaseAct, CaseData, CaseDocument } from './types.ts';
@@ -155,6 +156,7 @@ export function TimeLimits({ case: c, level }: CasePartProps) {
                   {i18n.date(t.dueOn)}
                   {t.windowOpensOn ? <div className="hint">{i18n.t('office.limits.windowOpens', { date: i18n.date(t.windowOpensOn) })}</div> : null}
                   {t.graceEndsOn ? <div className="hint">{i18n.t('office.limits.grace', { date: i18n.date(t.graceEndsOn) })}</div> : null}
+                  <ExtensionNote computation={t.computation} testid={`time-limit-${t.kind}-extended`} />
                 </td>
                 <td><DaysLeft days={t.daysLeft} inGrace={t.inGrace} /></td>
                 <td>{t.citation ?? '—'}</td>

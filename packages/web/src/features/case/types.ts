@@ -15,6 +15,8 @@ export interface CaseAct {
 export interface CaseTimeLimit {
   kind: string; startsFrom?: string; windowOpensOn: string | null; dueOn: string; graceEndsOn: string | null;
   daysLeft: number; inGrace: boolean; onExpiry?: string; citation?: string | null;
+  /** How the dates were computed (an extension for an outage included). */
+  computation?: Record<string, any> | null;
 }
 
 export interface CaseDocument {

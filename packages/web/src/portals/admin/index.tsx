@@ -1,4 +1,4 @@
-// The administrator area (users, calendars, fees, office clock, journal, current accounts, the gazette's
+// The administrator area (users, calendars, fees, office clock, journal, audit trail, current accounts, the gazette's
 // calendar, open data, imports) and the office dashboard, which every office role may open. Each section
 // has its own address, so a tab can be bookmarked and the browser's back button moves between them. The
 // registrar opens the import too, framed by its own title.
@@ -13,6 +13,7 @@ import { CalendarsSection } from './calendars.tsx';
 import { FeesSection } from './fees.tsx';
 import { ClockSection } from './clock.tsx';
 import { JournalSection } from './journal.tsx';
+import { AuditSection } from './audit.tsx';
 import { AccountsSection } from './accounts.tsx';
 import { Dashboard } from './dashboard.tsx';
 import { GazetteCalendarSection } from './gazette.tsx';
@@ -26,6 +27,7 @@ const SECTIONS: { path: string; label: MessageKey; render: () => ReactNode; role
   { path: '/fees', label: 'admin.tab.fees', render: () => <FeesSection /> },
   { path: '/clock', label: 'admin.tab.clock', render: () => <ClockSection /> },
   { path: '/journal', label: 'admin.tab.journal', render: () => <JournalSection /> },
+  { path: '/audit', label: 'audit.tab', render: () => <AuditSection /> },
   { path: '/accounts', label: 'admin.tab.accounts', render: () => <AccountsSection /> },
   { path: '/gazette', label: 'pub.admin.tab.gazette', render: () => <GazetteCalendarSection /> },
   { path: '/open-data', label: 'pub.admin.tab.openData', render: () => <OpenDataSection /> },

@@ -6,8 +6,9 @@ import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ErrorSummary, useAction } from '../../ui/forms.tsx';
 
-interface Problem { kind: string; caseId?: string; caseNumber?: string; actId?: number; seq?: number; sealId?: number; message: string }
-interface Report { ok: boolean; cases: number; acts: number; seals: number; unsealedActs: number; problems: Problem[]; seconds: number }
+interface Problem { kind: string; caseId?: string; caseNumber?: string; actId?: number; seq?: number; sealId?: number; eventId?: number; eventSeq?: number; message: string }
+interface AuditCounts { events: number; chained: number; unchained: number; headSeq: number | null; headHash: string | null }
+interface Report { ok: boolean; cases: number; acts: number; seals: number; unsealedActs: number; audit?: AuditCounts; problems: Problem[]; seconds: number }
 
 export function JournalSection() {
   const i18n = useI18n();
@@ -34,6 +35,13 @@ export function JournalSection() {
               <dt>{i18n.t('admin.journal.acts')}</dt><dd>{i18n.number(report.acts)}</dd>
               <dt>{i18n.t('admin.journal.seals')}</dt><dd>{i18n.number(report.seals)}</dd>
               <dt>{i18n.t('admin.journal.unsealed')}</dt><dd>{i18n.number(report.unsealedActs)}</dd>
+              {report.audit ? (
+                <>
+                  <dt>{i18n.t('audit.journal.events')}</dt><dd data-testid="journal-audit-events">{i18n.number(report.audit.events)}</dd>
+                  <dt>{i18n.t('audit.journal.unchained')}</dt><dd>{i18n.number(report.audit.unchained)}</dd>
+                  {report.audit.headHash ? <><dt>{i18n.t('audit.journal.head')}</dt><dd><code className="hash">{report.audit.headHash}</code></dd></> : null}
+                </>
+              ) : null}
               <dt>{i18n.t('admin.journal.seconds')}</dt><dd>{i18n.number(Math.round(report.seconds * 100) / 100)}</dd>
             </dl>
             {report.problems.length > 0 ? (
@@ -55,6 +63,7 @@ export function JournalSection() {
                       <td>
                         {p.seq !== undefined ? i18n.t('admin.journal.actSeq', { n: i18n.number(p.seq) }) : null}
                         {p.sealId !== undefined ? i18n.t('admin.journal.sealId', { n: i18n.number(p.sealId) }) : null}
+                        {p.eventSeq !== undefined ? i18n.t('audit.journal.eventSeq', { n: i18n.number(p.eventSeq) }) : null}
                       </td>
                       {/* The server's own wording, kept as evidence; the kind column says it in the reader's language. */}
                       <td lang="en" dir="ltr">{p.message}</td>

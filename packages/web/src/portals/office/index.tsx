@@ -10,6 +10,7 @@ import { BulkPage } from './bulk.tsx';
 import { CasePage } from './case.tsx';
 import { DocumentSearchPage } from './documents.tsx';
 import { GazettePage } from './gazette.tsx';
+import { OutagesPage } from './outages.tsx';
 import { WorklistPage } from './worklist.tsx';
 
 const ROLES = ['formalities', 'examiner', 'registrar', 'admin'];
@@ -23,6 +24,7 @@ export default function OfficePortal() {
         <Route path="/bulk"><BulkPage /></Route>
         <Route path="/gazette"><GazettePage /></Route>
         <Route path="/documents"><DocumentSearchPage /></Route>
+        <Route path="/outages"><OutagesPage /></Route>
         <Route path="/cases/:number">{(p) => <CasePage key={p.number} number={decodeURIComponent(p.number)} />}</Route>
         <Route><NotFound /></Route>
       </Switch>
@@ -44,6 +46,7 @@ function OfficeNav() {
         {link('/bulk', i18n.t('office.nav.bulk'), 'office-nav-bulk', path === '/bulk')}
         {link('/gazette', i18n.t('pub.office.nav'), 'office-nav-gazette', path === '/gazette')}
         {link('/documents', i18n.t('doc.search.nav'), 'office-nav-documents', path === '/documents')}
+        {link('/outages', i18n.t('outage.nav'), 'office-nav-outages', path === '/outages')}
         {user?.role === 'registrar' ? link('~/admin/import', i18n.t('pub.import.nav'), 'office-nav-import', false) : null}
         {link('~/admin/dashboard', i18n.t('office.nav.dashboard'), 'office-nav-dashboard', false)}
         {user?.role === 'admin' ? link('~/admin', i18n.t('office.nav.admin'), 'office-nav-admin', false) : null}

@@ -11,6 +11,7 @@ const CasePage = lazy(() => import('./case.tsx'));
 const GazettePage = lazy(() => import('./gazette.tsx'));
 const IssuePage = lazy(() => import('./issue.tsx'));
 const OpenDataPage = lazy(() => import('./open-data.tsx'));
+const OutagesPage = lazy(() => import('./outages.tsx'));
 
 export default function Portal() {
   return (
@@ -21,6 +22,7 @@ export default function Portal() {
         <Route path="/gazette"><GazettePage /></Route>
         <Route path="/gazette/:number">{(p) => <IssuePage key={p.number} number={decodeURIComponent(p.number)} />}</Route>
         <Route path="/open-data"><OpenDataPage /></Route>
+        <Route path="/outages"><OutagesPage /></Route>
         <Route><NotFound /></Route>
       </Switch>
     </Suspense>

@@ -3,7 +3,7 @@
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n/index.tsx';
 
-export type RegisterPlace = 'search' | 'gazette' | 'open-data';
+export type RegisterPlace = 'search' | 'gazette' | 'open-data' | 'outages';
 
 export function RegisterNav({ current }: { current: RegisterPlace | null }) {
   const i18n = useI18n();
@@ -16,6 +16,7 @@ export function RegisterNav({ current }: { current: RegisterPlace | null }) {
         {item('search', '~/register', i18n.t('pub.nav.search'))}
         {item('gazette', '~/register/gazette', i18n.t('pub.nav.gazette'))}
         {item('open-data', '~/register/open-data', i18n.t('pub.nav.openData'))}
+        {item('outages', '~/register/outages', i18n.t('outage.nav'))}
       </ul>
     </nav>
   );

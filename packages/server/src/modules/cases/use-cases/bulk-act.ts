@@ -4,6 +4,7 @@
 import { InvalidLegalDateError } from '@registrum/procedures';
 import type { Actor } from '../../../kernel/actor.ts';
 import { DomainError } from '../../../kernel/errors.ts';
+import { DatabaseUnavailableError } from '../../../platform/db/db.ts';
 import { isOffice, type Viewer } from '../cases.policy.ts';
 import type { CasesDeps } from '../deps.ts';
 import { performAct } from './perform-act.ts';
@@ -32,6 +33,9 @@ export async function bulkAct(
     } catch (err) {
       if (err instanceof DomainError) results.push({ case: ref, ok: false, code: err.code, detail: err.message });
       else if (err instanceof InvalidLegalDateError) results.push({ case: ref, ok: false, code: 'INVALID_DATE', detail: err.message });
+      else if (err instanceof DatabaseUnavailableError) {
+        results.push({ case: ref, ok: false, code: 'DATABASE_UNAVAILABLE', detail: err.outcome === 'not-recorded' ? 'The database was not reachable; nothing was recorded for this case' : 'The database was not reachable while the act was committed; look at the case before repeating it' });
+      }
       else {
         onUnexpected(err, ref);
         results.push({ case: ref, ok: false, code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; nothing was recorded for this case' });

@@ -2,14 +2,14 @@
 // designation received from WIPO). Validates against the act's schema, checks the uploads the payload
 // refers to, and records the filing in one transaction. An Idempotency-Key makes a
 // retried submission return the first result instead of filing twice.
-import { FRAMEWORKS, findFramework, procedureInForce } from '@registrum/procedures';
+import { FRAMEWORKS, findFramework, procedureInForce, type UploadRef } from '@registrum/procedures';
 import type { Actor } from '../../../kernel/actor.ts';
 import { DomainError, invalid } from '../../../kernel/errors.ts';
 import { canonicalJson, sha256 } from '../../../kernel/hash.ts';
 import { validatePayload } from '../../../kernel/validate.ts';
 import { initialActsOf } from '../../../procedure-engine/decide.ts';
 import type { Queryable } from '../../../platform/db/db.ts';
-import type { PaymentInput } from '../../../procedure-engine/engine.ts';
+import type { FileRequest, PaymentInput } from '../../../procedure-engine/engine.ts';
 import * as repo from '../cases.repository.ts';
 import type { CasesDeps } from '../deps.ts';
 import { checkUploads, fileUploads } from '../media.ts';
@@ -24,14 +24,21 @@ export interface FileApplicationInput {
   payment?: PaymentInput;
   idempotencyKey?: string;
   /** Runs in the filing's transaction once the case is filed (a draft is marked submitted with it). */
-  onFiled?: (q: Queryable, filed: { caseId: string; number: string }) => Promise<void>;
+  onFiled?: (q: Queryable, filed: { caseId: string; number: string; actId: number }) => Promise<void>;
+  /**
+   * A filing received through a fallback channel while the office's electronic services were unavailable,
+   * entered by office staff (modules/outages): filed under the law in force on the date of receipt, as of that date.
+   */
+  received?: FileRequest['received'];
+  /** Documents filed with it beyond those its act names (the filing as received, for one entered by the office). */
+  extraUploads?: UploadRef[];
 }
 
 export async function fileApplication(deps: CasesDeps, actor: Actor, input: FileApplicationInput): Promise<{ status: number; body: any; replayed: boolean }> {
   if (actor.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in to file an application', 401);
   const framework = input.framework ?? deps.defaultFramework;
   if (!findFramework(framework)) throw invalid('UNKNOWN_FRAMEWORK', `There is no legal framework '${framework}'`, { framework });
-  const procedure = procedureInForce(framework, input.right, deps.clock.today());
+  const procedure = procedureInForce(framework, input.right, input.received?.on ?? deps.clock.today());
   if (!procedure) throw invalid('UNKNOWN_RIGHT', `No procedure for '${input.right}' in framework '${framework}'`, { right: input.right, framework });
   const act = input.act ?? procedure.filingAct;
   const def = Object.hasOwn(procedure.acts, act) ? procedure.acts[act] : undefined;
@@ -47,11 +54,14 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
   for (const c of payload.priorityClaims ?? []) {
     if (!isSt3Code(c.office)) throw invalid('UNKNOWN_OFFICE_CODE', `'${c.office}' is not a WIPO ST.3 office code`, { office: c.office });
   }
-  const uploads = await checkUploads(deps.storage, def.uploads?.(payload) ?? []);
+  const uploads = await checkUploads(deps.storage, [...(def.uploads?.(payload) ?? []), ...(input.extraUploads ?? [])]);
   const charge = deps.accounts.prepare(actor, input.payment);
 
   const key = input.idempotencyKey;
-  const requestHash = sha256(canonicalJson({ right: input.right, framework, act: input.act ?? null, payload, payment: input.payment ?? null }));
+  const requestHash = sha256(canonicalJson({
+    right: input.right, framework, act: input.act ?? null, payload, payment: input.payment ?? null,
+    ...(input.received ? { received: input.received.record, filer: input.received.filer?.id ?? null } : {}),
+  }));
   // A retried key is found by the claim inside the transaction (which waits for a concurrent twin).
   try {
     return await deps.db.tx(async (q) => {
@@ -59,7 +69,7 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
         throw new RetryReplay();
       }
       const res = await deps.engine.file(q, {
-        framework, right: input.right, act, payload, actor, payment: charge?.payment ?? input.payment,
+        framework, right: input.right, act, payload, actor, payment: charge?.payment ?? input.payment, received: input.received,
         // Before the number is taken (its lock is held to the commit): the documents and the debit, which
         // names the case by id (the statement shows its number).
         beforeNumber: async (tq, c) => {
@@ -67,7 +77,7 @@ export async function fileApplication(deps: CasesDeps, actor: Actor, input: File
           await charge?.debit(tq, { caseId: c.caseId, caseNumber: null, actId: c.actId, description: def.title });
         },
       });
-      await input.onFiled?.(q, { caseId: res.caseId, number: res.number });
+      await input.onFiled?.(q, { caseId: res.caseId, number: res.number, actId: res.actId });
       const body = {
         case: { id: res.caseId, number: res.number, state: res.state, filingDate: res.filingDate },
         act: res,

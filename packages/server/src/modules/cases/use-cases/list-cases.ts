@@ -6,6 +6,7 @@ import * as repo from '../cases.repository.ts';
 import { isOffice, listScope, type Viewer } from '../cases.policy.ts';
 import type { CasesDeps } from '../deps.ts';
 import { caseSummary } from '../presenter.ts';
+import { casesReader } from './read-case.ts';
 
 export function worklistStates(role: Role): { right: string; state: string; acts: string[] }[] {
   const out = new Map<string, { right: string; state: string; acts: Set<string> }>();
@@ -31,7 +32,8 @@ export interface ListQuery {
 
 export async function listCases(deps: CasesDeps, viewer: Viewer, f: ListQuery & { lanes?: { right: string; state: string }[] }) {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200);
-  const { rows, total } = await repo.listCases(deps.db, {
+  // The public register search may be served by the read replica; a signed-in user's list by the primary.
+  const { rows, total } = await repo.listCases(casesReader(deps, viewer), {
     states: f.state ? f.state.split(',') : undefined, right: f.right, text: f.q?.trim() || undefined, lanes: f.lanes,
     holder: f.holder?.trim() || undefined, classNumber: f.classNumber, numberPrefix: f.number?.trim().toUpperCase() || undefined,
     assignedTo: f.mine && viewer ? viewer.userId : undefined, visibleTo: listScope(viewer), limit, offset: Math.max(f.offset ?? 0, 0),

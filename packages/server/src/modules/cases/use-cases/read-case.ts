@@ -9,6 +9,7 @@ import * as repo from '../cases.repository.ts';
 import { canSeeContactDetails, canView, isOffice, type Viewer } from '../cases.policy.ts';
 import type { CasesDeps } from '../deps.ts';
 import { caseSummary, presentAct, presentPublicAct } from '../presenter.ts';
+import { addressPublished, publishedData, privacyRulesOf } from '../../privacy/index.ts';
 
 async function isPartyTo(q: Queryable, c: repo.CaseRow, viewer: Viewer): Promise<boolean> {
   if (!viewer || isOffice(viewer)) return false;
@@ -17,10 +18,17 @@ async function isPartyTo(q: Queryable, c: repo.CaseRow, viewer: Viewer): Promise
   return parties.some((p: any) => p.user_id === viewer.userId || (viewer.partyId && p.id === viewer.partyId));
 }
 
+/**
+ * Where a viewer's reads of cases go: a signed-in user reads their own work just after changing it, so
+ * from the primary; the public reads the register, which may lag by a moment, from the read replica.
+ */
+export const casesReader = (deps: CasesDeps, viewer: Viewer): Queryable => deps.db.reader(viewer !== null);
+
 /** Loads a case the viewer may see; an unpublished case of someone else is "not found", not "forbidden". */
 export async function loadVisibleCase(deps: CasesDeps, viewer: Viewer, idOrNumber: string) {
-  const c = await repo.findCase(deps.db, idOrNumber);
-  const party = c ? await isPartyTo(deps.db, c, viewer) : false;
+  const q = casesReader(deps, viewer);
+  const c = await repo.findCase(q, idOrNumber);
+  const party = c ? await isPartyTo(q, c, viewer) : false;
   if (!c || !canView(viewer, c, party)) throw new DomainError('CASE_NOT_FOUND', `Case ${idOrNumber} not found`, 404);
   return { c, party };
 }
@@ -32,10 +40,11 @@ export async function readCase(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
     asOf = asOfRaw;
   }
   const { c, party } = await loadVisibleCase(deps, viewer, idOrNumber);
+  const q = casesReader(deps, viewer);
   const { procedure } = deps.engine.procedureOf(c);
   const today = deps.clock.today();
   const full = isOffice(viewer) || party;
-  const acts = await repo.actsOf(deps.db, c.id, asOf);
+  const acts = await repo.actsOf(q, c.id, asOf);
   if (asOf && acts.length === 0) throw new DomainError('CASE_NOT_YET_FILED', `Case ${c.number} did not exist on ${asOf}`, 404, { asOf });
 
   // The projection as of a date: state and data folded from the recorded effects of the acts up to it.
@@ -51,18 +60,20 @@ export async function readCase(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
     if (!full && !isPublic) throw new DomainError('CASE_NOT_FOUND', `Case ${idOrNumber} not found`, 404);
   }
   const refDate = asOf ?? today;
-  const limits = (await repo.timeLimitsOf(deps.db, c.id, asOf))
+  const limits = (await repo.timeLimitsOf(q, c.id, asOf))
     .filter((t) => (asOf ? !t.closed_on || compareDates(t.closed_on, asOf) > 0 : t.status === 'open'))
     .map((t) => ({
       kind: t.kind, startsFrom: t.starts_from, windowOpensOn: t.window_opens_on, dueOn: t.due_on, graceEndsOn: t.grace_ends_on,
       daysLeft: daysBetween(refDate, t.due_on), inGrace: compareDates(refDate, t.due_on) > 0, onExpiry: t.on_expiry,
       citation: (t.computation as any).citation ?? null, computation: t.computation,
     }));
-  const parties = (await repo.partiesOf(deps.db, c.id)).map((p: any) => (canSeeContactDetails(viewer, party)
+  // Others see a party as the register publishes it: name and country, and the address where the office's law publishes it.
+  const rules = privacyRulesOf(c.framework);
+  const parties = (await repo.partiesOf(q, c.id)).map((p: any) => (canSeeContactDetails(viewer, party)
     ? { id: p.id, role: p.role, kind: p.kind, name: p.name, address: p.address, country: p.country, email: p.email }
-    : { role: p.role, name: p.name, country: p.country }));
+    : { role: p.role, name: p.name, country: p.country, ...(addressPublished(rules, p) && p.address ? { address: p.address } : {}) }));
   const viewerActor = viewer ? { kind: 'user' as const, id: viewer.userId, role: viewer.role, name: '', partyId: viewer.partyId } : null;
-  const capacities: Set<Performer> = viewerActor ? performerCapacities(viewerActor, false, await deps.engine.partyRolesOf(deps.db, c, viewerActor)) : new Set();
+  const capacities: Set<Performer> = viewerActor ? performerCapacities(viewerActor, false, await deps.engine.partyRolesOf(q, c, viewerActor)) : new Set();
   const summary = caseSummary({ ...c, state, data, filing_date: filingDate, public: isPublic }, procedure);
   return {
     ...summary,
@@ -72,9 +83,11 @@ export async function readCase(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
     parties,
     timeLimits: limits,
     acts: acts.map((a) => (full ? presentAct(a, procedure) : presentPublicAct(a, procedure))),
-    fees: full && !asOf ? { outstanding: c.fees_outstanding, credit: c.credit, currency: c.currency, items: await repo.feesOf(deps.db, c.id), payments: await repo.paymentsOf(deps.db, c.id) } : null,
-    documents: full ? await repo.documentsOf(deps.db, c.id) : (await repo.documentsOf(deps.db, c.id)).filter((d: any) => isPublic && publicDocumentKinds(procedure).has(d.kind)),
-    children: await repo.childrenOf(deps.db, c.id),
+    fees: full && !asOf ? { outstanding: c.fees_outstanding, credit: c.credit, currency: c.currency, items: await repo.feesOf(q, c.id), payments: await repo.paymentsOf(q, c.id) } : null,
+    // Who handed a document in (an account's name) is not what the register publishes.
+    documents: full ? await repo.documentsOf(q, c.id) : (await repo.documentsOf(q, c.id))
+      .filter((d: any) => isPublic && publicDocumentKinds(procedure).has(d.kind)).map(({ submitter, ...d }: any) => d),
+    children: await repo.childrenOf(q, c.id),
     availableActs: asOf ? [] : availableActs(procedure, c.state, capacities).map((type) => ({
       type, title: procedure.acts[type].title, legalBasis: procedure.acts[type].legalBasis, payloadSchema: procedure.acts[type].payloadSchema ?? null,
     })),
@@ -85,14 +98,16 @@ export async function readCase(deps: CasesDeps, viewer: Viewer, idOrNumber: stri
 const DEFAULT_PUBLIC_FIELDS = ['mark', 'goodsServices', 'priorityClaims', 'publicationDate', 'registrationDate', 'registrationNumber', 'expiryDate', 'filingDate'];
 
 export function publicData(procedure: ProcedureDefinition, data: Record<string, any>) {
-  return Object.fromEntries((procedure.publicFields ?? DEFAULT_PUBLIC_FIELDS).filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
+  const fields = Object.fromEntries((procedure.publicFields ?? DEFAULT_PUBLIC_FIELDS).filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
+  // The persons among them (a patent's applicants and inventors) as the office's law publishes them.
+  return publishedData(privacyRulesOf(procedure.framework), fields);
 }
 
 export async function listActs(deps: CasesDeps, viewer: Viewer, idOrNumber: string) {
   const { c, party } = await loadVisibleCase(deps, viewer, idOrNumber);
   const { procedure } = deps.engine.procedureOf(c);
   const full = isOffice(viewer) || party;
-  return (await repo.actsOf(deps.db, c.id)).map((a) => (full ? presentAct(a, procedure) : presentPublicAct(a, procedure)));
+  return (await repo.actsOf(casesReader(deps, viewer), c.id)).map((a) => (full ? presentAct(a, procedure) : presentPublicAct(a, procedure)));
 }
 
 /** What of a published case's file anyone may download: what its procedure publishes (by default, the representation of the right). */
@@ -101,10 +116,11 @@ export const publicDocumentKinds = (procedure: ProcedureDefinition): ReadonlySet
 
 /** A stored document the viewer may download: parties and staff get the whole file; others what the register publishes of a published case. */
 export async function documentFor(deps: CasesDeps, viewer: Viewer, sha: string): Promise<{ mediaType: string } | null> {
-  for (const d of await repo.documentsBySha(deps.db, sha)) {
-    const c = await repo.findCase(deps.db, d.case_id);
+  const q = casesReader(deps, viewer);
+  for (const d of await repo.documentsBySha(q, sha)) {
+    const c = await repo.findCase(q, d.case_id);
     if (!c) continue;
-    const party = await isPartyTo(deps.db, c, viewer);
+    const party = await isPartyTo(q, c, viewer);
     if (isOffice(viewer) || party || (c.public && publicDocumentKinds(deps.engine.procedureOf(c).procedure).has(d.kind))) return { mediaType: d.media_type };
   }
   return null;

@@ -107,11 +107,12 @@ function name(o: St96Out, p: ExportParty): void {
 /**
  * The party's contact: the full contact (name, postal address, e-mail) for office use, or what a
  * publication shows (name and country) where the element allows it (`publication`). A public export
- * carries no address or e-mail in either.
+ * carries no e-mail in either, and an address only where the office's law publishes it (the export
+ * party has one then), as a contact with its postal address.
  */
 export function contact(o: St96Out, p: ExportParty, publication: boolean): void {
   const country = isoCountry(p.country);
-  if (publication) {
+  if (publication && !p.address) {
     o.el('com:PublicationContact', () => { name(o, p); o.leaf('com:CountryCode', country); });
     return;
   }

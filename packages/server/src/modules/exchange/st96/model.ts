@@ -12,7 +12,7 @@ export interface ExportParty {
   role: string;
   kind: 'natural' | 'legal';
   name: string;
-  /** Contact details: null in a public export (the register shows names and countries only). */
+  /** Contact details: in a public export the address only where the office's law publishes it, never the e-mail or nationality. */
   address: string | null;
   email: string | null;
   nationality: string | null;

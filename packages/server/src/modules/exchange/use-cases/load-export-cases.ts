@@ -1,13 +1,15 @@
 // Cases as an export sees them, loaded a batch at a time: three statements per batch, however many cases.
 // A public export holds only public cases, and of them what the register publishes: the procedure's
-// public fields and public documents, the parties' names and countries, the legal-status events.
-import { findFramework, findProcedure, type ProcedureDefinition } from '@registrum/procedures';
+// public fields and public documents, the parties' names and countries (and addresses where the office's
+// law publishes them: modules/privacy), the legal-status events.
+import { findFramework, findProcedure, type PrivacyRules, type ProcedureDefinition } from '@registrum/procedures';
 import type { Queryable } from '../../../platform/db/db.ts';
 import { publicData, publicDocumentKinds } from '../../cases/index.ts';
+import { addressPublished, privacyRulesOf } from '../../privacy/index.ts';
 import * as repo from '../exchange.repository.ts';
 import { isExportRight, type ExportCase, type ExportEvent, type ExportParty } from '../st96/model.ts';
 
-interface ProcedureFacts { procedure: ProcedureDefinition; office: string; officeLanguage: string; publicDocuments: ReadonlySet<string> }
+interface ProcedureFacts { procedure: ProcedureDefinition; office: string; officeLanguage: string; publicDocuments: ReadonlySet<string>; privacy: PrivacyRules }
 const facts = new Map<string, ProcedureFacts>();
 
 function factsOf(row: repo.ExportCaseRow): ProcedureFacts {
@@ -21,6 +23,7 @@ function factsOf(row: repo.ExportCaseRow): ProcedureFacts {
       procedure, office: framework.office.code, officeLanguage: framework.office.languages[0] ?? 'en',
       // What the register publishes of a case is decided in one place, the register's own (modules/cases).
       publicDocuments: publicDocumentKinds(procedure),
+      privacy: privacyRulesOf(row.framework),
     };
     facts.set(key, f);
   }
@@ -77,9 +80,12 @@ function exportCase(row: repo.ExportCaseRow, parties: repo.ExportPartyRow[], jou
     public: row.public, publicOnly,
     filingDate: row.filing_date, receivedOn: journal.received_on, title: row.title,
     data,
+    // A public export names the parties as the register publishes them: the address only where the office's law publishes it.
     parties: parties.map((p): ExportParty => ({
       role: p.role, kind: p.kind === 'natural' ? 'natural' : 'legal', name: p.name, country: p.country,
-      ...(publicOnly ? { address: null, email: null, nationality: null } : { address: p.address, email: p.email, nationality: p.nationality }),
+      ...(publicOnly
+        ? { address: addressPublished(f.privacy, p) ? p.address : null, email: null, nationality: null }
+        : { address: p.address, email: p.email, nationality: p.nationality }),
     })),
     events,
     documentKinds: publicOnly ? f.publicDocuments : null,

@@ -9,6 +9,7 @@ import { signPdf } from '../../../platform/signing/signing.ts';
 import { findProcedure } from '@registrum/procedures';
 import { SYSTEM, type Actor } from '../../../kernel/actor.ts';
 import { DomainError } from '../../../kernel/errors.ts';
+import { DatabaseUnavailableError } from '../../../platform/db/db.ts';
 import { sealJournal } from '../../../procedure-engine/journal.ts';
 import { loadExportCases, st96Bag, validateSt96, type ExportCase } from '../../exchange/index.ts';
 import { manifestBytes, store, zipWithManifest, type PublishedFile } from '../../opendata/index.ts';
@@ -65,6 +66,8 @@ export async function publishIssue(deps: GazetteDeps & { publicUrl: string }, ac
       });
       if (done) performed++;
     } catch (err) {
+      // Without the database nothing can be left out either: the issue stays being published, to be finished later.
+      if (err instanceof DatabaseUnavailableError) throw err;
       const refusal = err instanceof DomainError ? { code: err.code, detail: err.message } : { code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; nothing was recorded for this case' };
       if (!(err instanceof DomainError)) deps.log.error({ err, case: e.case_number }, 'gazette: publication act failed unexpectedly');
       await deps.db.tx((q) => repo.markLeftOut(q, e.id, refusal));

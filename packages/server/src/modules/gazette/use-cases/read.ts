@@ -33,16 +33,18 @@ export function issueSummary(i: repo.IssueRow) {
 export async function listIssues(deps: GazetteDeps, office: boolean, f: { year?: number; limit?: number; offset?: number }) {
   const limit = Math.min(Math.max(f.limit ?? 20, 1), 100);
   const offset = Math.max(f.offset ?? 0, 0);
-  const { rows, total } = await repo.listIssues(deps.db, { includeOpen: office, year: f.year, limit, offset });
+  // The public's reads of the gazette may be served by the read replica; office staff work on drafts: the primary.
+  const { rows, total } = await repo.listIssues(deps.db.reader(office), { includeOpen: office, year: f.year, limit, offset });
   const query = (o: number) => `/api/v1/gazette/issues?${new URLSearchParams({ ...(f.year ? { year: String(f.year) } : {}), limit: String(limit), offset: String(o) })}`;
   return { total, limit, offset, items: rows.map(issueSummary), next: offset + limit < total ? query(offset + limit) : null };
 }
 
 export async function readIssue(deps: GazetteDeps, office: boolean, ref: string) {
-  const issue = await repo.findIssue(deps.db, ref);
+  const q = deps.db.reader(office);
+  const issue = await repo.findIssue(q, ref);
   // A draft is the office's business: to anyone else it does not exist yet.
   if (!issue || (!office && issue.status !== 'published')) throw new DomainError('GAZETTE_ISSUE_NOT_FOUND', `No gazette issue ${ref}`, 404);
-  const rows = await repo.entriesOf(deps.db, issue.id);
+  const rows = await repo.entriesOf(q, issue.id);
   const shown = issue.status === 'published' ? rows.filter((e) => e.seq !== null) : rows.filter((e) => e.status !== 'left-out');
   shown.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0) || sectionRank(a.section ?? '') - sectionRank(b.section ?? '') || rightRank(a.right_kind) - rightRank(b.right_kind)
     || a.case_number.localeCompare(b.case_number));
@@ -81,7 +83,7 @@ export async function readIssue(deps: GazetteDeps, office: boolean, ref: string)
 
 /** A stored file of a published issue, by its name. */
 export async function issueFile(deps: GazetteDeps, ref: string, name: string) {
-  const issue = await repo.findIssue(deps.db, ref);
+  const issue = await repo.findIssue(deps.db.reader(false), ref);
   const file = issue?.status === 'published' ? issue.files?.find((f) => f.name === name) : undefined;
   if (!issue || !file) throw new DomainError('GAZETTE_FILE_NOT_FOUND', `Issue ${ref} has no file ${name}`, 404);
   return file;
@@ -94,6 +96,9 @@ export async function readCalendar(deps: GazetteDeps) {
 
 export async function setCalendar(deps: GazetteDeps, input: Partial<GazetteCalendar> & { frequency: GazetteCalendar['frequency'] }) {
   const cal = normaliseCalendar(input);
+  // Its issues are dated before it is kept: a calendar whose dates run off the calendar (a first issue in
+  // the year 9999) is refused, instead of being stored and breaking every later reading of it.
+  nextIssueDates(cal, deps.clock.today(), 5);
   await deps.db.tx((q) => repo.writeCalendar(q, cal));
   return readCalendar(deps);
 }
