@@ -44,8 +44,10 @@ export interface ActRow {
 
 export interface PartyInput { kind?: 'natural' | 'legal'; name: string; address?: string; country?: string; nationality?: string; email?: string }
 
+// NO KEY UPDATE: acts on a case wait for each other, but not for a transaction that only refers to the case
+// (a worker's batch filing its documents and notices holds KEY SHARE on the row until it commits).
 export async function lockCase(q: Queryable, id: string): Promise<CaseRow | undefined> {
-  const { rows } = await q.query<CaseRow>('SELECT * FROM cases WHERE id = $1 FOR UPDATE', [id]);
+  const { rows } = await q.query<CaseRow>('SELECT * FROM cases WHERE id = $1 FOR NO KEY UPDATE', [id]);
   return rows[0];
 }
 
