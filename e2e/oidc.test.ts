@@ -7,10 +7,11 @@
 // Every page of the office passes axe.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { freePort, startOffice, type RunningOffice } from './support/office.ts';
 import { closeWithoutErrors, expectAccessible, launchBrowser, newPage } from './support/browser.ts';
 import type { Browser } from 'playwright-core';
+import { spawnProvider } from '../packages/server/test/access/oidc-provider-process.ts';
 
 const SECRET = 'office-client-secret-of-enough-length';
 let office: RunningOffice;
@@ -18,17 +19,7 @@ let browser: Browser;
 let provider: ChildProcess;
 
 async function startProvider(settings: unknown): Promise<{ issuer: string; proc: ChildProcess }> {
-  const script = new URL('../packages/server/test/access/oidc-provider.mjs', import.meta.url).pathname;
-  const proc = spawn(process.execPath, [script, JSON.stringify(settings)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  proc.stderr!.on('data', (d) => { err += d; });
-  const issuer = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d) => { out += d; const m = /READY (\S+)/.exec(out); if (m) resolve(m[1]); });
-    proc.once('exit', (c) => reject(new Error(`the provider exited (${c}): ${err}`)));
-    setTimeout(() => reject(new Error(`the provider did not start: ${err}`)), 20_000).unref();
-  });
-  return { issuer, proc };
+  return spawnProvider(settings);
 }
 
 before(async () => {

@@ -4,15 +4,15 @@
 // Also: the session cookie's Secure flag and HSTS behind TLS, and staff password sign-in turned off.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { Role } from '@registrum/procedures';
 import { loadConfig, type Config } from '../../src/app/config.ts';
 import { OidcSignIn } from '../../src/modules/access/index.ts';
 import { testOffice, type TestOffice } from '../support/harness.ts';
 import { expectProblem, PASSWORD } from '../http/helpers.ts';
+import { spawnProvider } from './oidc-provider-process.ts';
 
 const SECRET = 'office-client-secret-of-enough-length';
 const CALLBACK = '/api/v1/auth/oidc/callback';
@@ -22,16 +22,7 @@ const CALLBACK = '/api/v1/auth/oidc/callback';
 interface Provider { issuer: string; proc: ChildProcess; tamper(mode: string): Promise<void>; setUser(sub: string, claims: Record<string, unknown> | null): Promise<void> }
 
 async function startProvider(settings: unknown): Promise<Provider> {
-  const script = fileURLToPath(new URL('./oidc-provider.mjs', import.meta.url));
-  const proc = spawn(process.execPath, [script, JSON.stringify(settings)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  proc.stderr!.on('data', (d) => { err += d; });
-  const issuer = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d) => { out += d; const m = /READY (\S+)/.exec(out); if (m) resolve(m[1]); });
-    proc.once('exit', (c) => reject(new Error(`the provider exited (${c}): ${err}`)));
-    setTimeout(() => reject(new Error(`the provider did not start: ${err}`)), 20_000).unref();
-  });
+  const { issuer, proc } = await spawnProvider(settings);
   const post = async (path: string, body: unknown) => {
     const r = await fetch(`${issuer}${path}`, { method: 'POST', body: JSON.stringify(body) });
     assert.equal(r.status, 204);
