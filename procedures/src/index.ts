@@ -11,6 +11,8 @@ export { extendProcedure } from './common/extend.ts';
 export { ANY_STATE } from './common/standard.ts';
 export { TAKE_OVER, TAKE_OVER_UPDATE } from './common/takeover.ts';
 export { REDACT_PERSONAL_DATA, DEFAULT_PRIVACY, privacyOf } from './common/privacy.ts';
+export { VIENNA_CATEGORIES, VIENNA_DIVISIONS, normaliseViennaCode, viennaCodeProblem } from './model-law/trademark/vienna.ts';
+export { LOCARNO_CLASSES, isLocarnoClass } from './model-law/design/locarno.ts';
 export {
   EXTEND_FOR_OUTAGE, REINSTATE_AFTER_OUTAGE, extendTimeLimit, isUnavailable, nextAvailableDay, partyTimeLimitKinds,
   type DeclaredOutage, type OutageDays, type OutageInput,

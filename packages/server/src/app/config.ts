@@ -1,10 +1,12 @@
 // The one place that reads process.env. Every setting is validated; a bad value stops the start-up
 // with a message naming the variable.
+import { accessSync, constants } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FRAMEWORKS, type Role } from '@registrum/procedures';
 import { shippedOcrLanguages } from '../platform/ocr/languages.ts';
+import { PHONETIC_LANGUAGES, SCRIPTS, type PhoneticLanguage, type Script } from '../modules/search/similarity/scripts.ts';
 
 export interface Config {
   mode: 'demo' | 'production';
@@ -58,6 +60,8 @@ export interface Config {
   oidc: OidcConfig | null;
   /** Password sign-in of office staff; false = staff sign in only through the OpenID Connect provider. */
   staffPasswordSignIn: boolean;
+  /** Similar-mark search: the scripts searched, the office's own lexicon files, how often a server reads the index's changes (ms). */
+  search: { scripts: Script[]; languages: PhoneticLanguage[]; concepts: string | null; weakWords: string | null; relatedClasses: string | null; refreshMs: number };
   /** The proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: none (false), any (true), or these addresses/CIDR ranges. */
   trustProxy: boolean | string[];
 }
@@ -131,6 +135,12 @@ export const CONFIG_DOC: Record<string, string> = {
   OIDC_ROLE_PREFIX: "prefix of role names in OIDC_ROLE_CLAIM: '<prefix><role>' (default 'registrum:')",
   OIDC_PROVISION_ROLES: 'office roles an account may get from OIDC_ROLE_CLAIM, the first preferred when several are claimed (default registrar,examiner,formalities; admin only if listed)',
   STAFF_PASSWORD_SIGN_IN: "'on' (default) or 'off': office staff sign in with a password, or only through the OpenID Connect provider",
+  SEARCH_SCRIPTS: "scripts the similar-mark search reads, comma-separated, of Latin, Cyrillic, Greek, Arabic, Han (default all); a query in another is refused with SCRIPT_NOT_SUPPORTED",
+  SEARCH_LANGUAGES: "languages whose pronunciation the similar-mark search also compares marks in, comma-separated, of de, es, fr, it, pt (default none: the shared rules only)",
+  SEARCH_DICTIONARY: 'file of concept lines (tab-separated words of the same meaning in several languages) added to the shipped lexicon of the similar-mark search',
+  SEARCH_WEAK_WORDS: 'file of words (legal forms, descriptive words) that make no mark distinctive, added to the shipped list',
+  SEARCH_RELATED_CLASSES: "file of lines 'class: related classes' added to the shipped table of related Nice classes",
+  SEARCH_REFRESH_MS: "how often at most a server reads the changes of the search index, in ms (default 0: before every search, so a mark filed a moment ago is found)",
   TRUST_PROXY: "the reverse proxy in front of the server: its addresses or CIDR ranges separated by commas, or 'true' (any: only when nothing else can reach the server); its X-Forwarded-For gives the client address and X-Forwarded-Proto: https makes cookies Secure (default: none)",
 };
 
@@ -153,6 +163,34 @@ function ocrLanguages(raw: string | undefined, errors: string[]): string[] {
   const unknown = codes.filter((c) => !shipped.includes(c));
   if (unknown.length) errors.push(`OCR_LANGUAGES: no language data installed for ${unknown.map((c) => `'${c}'`).join(', ')} (installed: ${shipped.join(', ') || 'none'}; each language is the npm package @tesseract.js-data/<code>)`);
   return codes.filter((c) => shipped.includes(c));
+}
+
+/** 'Latin,Cyrillic' -> the scripts the similar-mark search reads. */
+function searchScripts(raw: string | undefined, errors: string[]): Script[] {
+  if (!raw?.trim()) return [...SCRIPTS];
+  const names = [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
+  const unknown = names.filter((n) => !(SCRIPTS as readonly string[]).includes(n));
+  if (unknown.length) errors.push(`SEARCH_SCRIPTS: unknown script ${unknown.map((u) => `'${u}'`).join(', ')} (known: ${SCRIPTS.join(', ')})`);
+  const known = names.filter((n): n is Script => (SCRIPTS as readonly string[]).includes(n));
+  if (!known.length && !unknown.length) errors.push('SEARCH_SCRIPTS names no script');
+  return known;
+}
+
+/** 'es,fr' -> the languages whose pronunciation the similar-mark search also compares marks in. */
+function searchLanguages(raw: string | undefined, errors: string[]): PhoneticLanguage[] {
+  const names = [...new Set((raw ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  const unknown = names.filter((n) => !(PHONETIC_LANGUAGES as readonly string[]).includes(n));
+  if (unknown.length) errors.push(`SEARCH_LANGUAGES: no pronunciation rules for ${unknown.map((u) => `'${u}'`).join(', ')} (known: ${PHONETIC_LANGUAGES.join(', ')})`);
+  return names.filter((n): n is PhoneticLanguage => (PHONETIC_LANGUAGES as readonly string[]).includes(n));
+}
+
+/** A file the office supplies, resolved and checked readable now (a wrong path stops the start). */
+function readableFile(name: string, raw: string | undefined, cwd: string, errors: string[]): string | null {
+  const v = raw?.trim();
+  if (!v) return null;
+  const path = resolve(cwd, v);
+  try { accessSync(path, constants.R_OK); } catch { errors.push(`${name}: cannot read ${path}`); return null; }
+  return path;
 }
 
 function isSmtpUrl(v: string): boolean {
@@ -303,6 +341,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     oidc: null,
     staffPasswordSignIn: oneOf('STAFF_PASSWORD_SIGN_IN', 'on', ['on', 'off'] as const) === 'on',
     trustProxy: trustProxy(env.TRUST_PROXY, errors),
+    search: {
+      scripts: searchScripts(env.SEARCH_SCRIPTS, errors),
+      languages: searchLanguages(env.SEARCH_LANGUAGES, errors),
+      concepts: readableFile('SEARCH_DICTIONARY', env.SEARCH_DICTIONARY, cwd, errors),
+      weakWords: readableFile('SEARCH_WEAK_WORDS', env.SEARCH_WEAK_WORDS, cwd, errors),
+      relatedClasses: readableFile('SEARCH_RELATED_CLASSES', env.SEARCH_RELATED_CLASSES, cwd, errors),
+      refreshMs: int('SEARCH_REFRESH_MS', 0, 0, 60_000),
+    },
   };
   config.oidc = oidcConfig(env, mode, config.publicUrl, errors);
   if (!config.staffPasswordSignIn && !config.oidc) errors.push('STAFF_PASSWORD_SIGN_IN=off needs OIDC_ISSUER: staff would have no way to sign in');

@@ -27,16 +27,20 @@ import { ProcedureEngine } from '../procedure-engine/engine.ts';
 import { ConfigError, type Config } from './config.ts';
 import { OIDC_LOGIN_SECONDS } from './cookies.ts';
 import type { JobHandler, WorkerDeps } from './worker.ts';
+import { SearchService, watchJob } from '../modules/search/index.ts';
+import { indexPatentText } from '../modules/prior-art/index.ts';
+import { imageFeaturesTask } from '../modules/images/index.ts';
 
 /**
  * After every act: its documents are rendered, then the parties are told, then its webhook deliveries are
  * made (sent later by the worker, so a subscriber never holds up or undoes an act). All idempotent.
  */
-function actRecordedJob(render: ReturnType<typeof renderDocumentJob>, notify: typeof notifyPartiesJob, deliveries: JobHandler): JobHandler {
+function actRecordedJob(render: ReturnType<typeof renderDocumentJob>, notify: typeof notifyPartiesJob, deliveries: JobHandler, watches: ReturnType<typeof watchJob>): JobHandler {
   return async (q, job: { caseId: string; actId: number; act: string; documents: string[] }) => {
     for (const kind of job.documents ?? []) await render(q, { kind, caseId: job.caseId, actId: job.actId });
     await notify(q, job);
     await deliveries(q, job);
+    await watches(q, job);
   };
 }
 
@@ -71,6 +75,8 @@ export interface Office {
   /** What issuing outgoing documents needs: templates, fonts, the key, the verification address. */
   documents: DocumentsDeps;
   worker: WorkerDeps;
+  /** Similar-mark search: the in-memory index of this process, built on first use from the database. */
+  search: SearchService;
   close(): Promise<void>;
 }
 
@@ -97,7 +103,8 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     await calendars.load(database);
     const feeSchedules = new OfficeFeeSchedules();
     await feeSchedules.load(database);
-    const engine = new ProcedureEngine(clock, calendars, feeSchedules);
+    // The patent text the prior-art search reads is kept with each act that changes it.
+    const engine = new ProcedureEngine(clock, calendars, feeSchedules, [indexPatentText]);
     const storage: BlobStorage = config.storage.kind === 's3' ? new S3Storage(config.storage)
       : config.dataDir === 'memory://' ? new MemoryStorage() : new LocalDiskStorage(join(config.dataDir, 'documents'));
     // A configured key is read now, so a wrong file or passphrase stops the start.
@@ -123,16 +130,22 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     const mailing: MailingDeps | null = mailer ? { from: config.mailFrom, office: framework.office.name, publicUrl: config.publicUrl, clock } : null;
     // Scanned documents are read by the worker; the engine starts on the first one.
     const ocr = config.ocr.enabled ? new OcrReader({ db: database, storage, engine: new TesseractOcr({ languages: config.ocr.languages }), now: () => officeNow(clock) }) : null;
+    // Similar-mark search: the index is built on the first search; watches are compared with each publication by the worker.
+    const search = new SearchService(database, {
+      scripts: config.search.scripts, refreshMs: config.search.refreshMs,
+      lexicon: { languages: config.search.languages, concepts: config.search.concepts ?? undefined, weakWords: config.search.weakWords ?? undefined, relatedClasses: config.search.relatedClasses ?? undefined },
+    });
     const worker: WorkerDeps = {
       db: database, engine, clock, log,
       handlers: {
-        'act.recorded': actRecordedJob(renderDocumentJob(documents), notifyParties(mailing), async (q, job) => { await enqueueActDeliveries(q, job, officeNow(clock), config.publicUrl ?? ''); }),
+        'act.recorded': actRecordedJob(renderDocumentJob(documents), notifyParties(mailing), async (q, job) => { await enqueueActDeliveries(q, job, officeNow(clock), config.publicUrl ?? ''); }, watchJob(search)),
         [DUMP_TOPIC]: dumpJob({ storage, clock, office: { code: framework.office.code }, chunk: config.openDataChunk }),
       },
       periodic: [
         { name: 'webhook deliveries', run: () => deliverDue({ db: database, clock, production: config.mode === 'production', timeoutMs: config.webhookTimeoutMs }) },
         { name: 'open-data dump schedule', run: () => scheduleDump(database, clock, config.openDataDumpDays) },
         ...(ocr ? [{ name: 'ocr', run: () => ocr.run(worker.log) }] : []),
+        { name: 'image features', run: () => imageFeaturesTask({ db: database, storage }, worker.log) },
         // An outage's extension that stopped halfway (a crash) is completed; the sweep holds its time limits until then.
         { name: 'outage extensions', run: () => completePendingExtensions(outages) },
         { name: 'deadline reminders', run: () => remindDue({ db: database, clock, days: config.reminderDays, office: framework.office.name, mail: mailing, issue: (q, job) => issueDocument(documents, q, job) }) },
@@ -144,7 +157,7 @@ export async function openOffice(config: Config, opts: OfficeOptions = {}): Prom
     database.onAvailability((c) => (c.available
       ? worker.log.info({ database: c.role, downForMs: c.downForMs }, `${c.role === 'replica' ? 'read replica' : 'database'} reachable again`)
       : worker.log.error({ database: c.role, reason: c.reason }, `${c.role === 'replica' ? 'read replica unavailable: reads go to the primary' : 'database unavailable: requests are answered 503 until it is back'}`)));
-    return { config, db: database, clock, engine, calendars, feeSchedules, access, oidc, storage, cases, outages, accounts, signingKey, documents, worker, close: async () => { await ocr?.close(); await database.close(); } };
+    return { config, db: database, clock, engine, calendars, feeSchedules, access, oidc, storage, cases, outages, accounts, signingKey, documents, worker, search, close: async () => { await ocr?.close(); await database.close(); } };
   } catch (e) {
     await database.close().catch(() => {});
     throw e;

@@ -8,7 +8,7 @@ import { OFFICE_ROLES, type Role } from '@registrum/procedures';
 import { DomainError } from '../kernel/errors.ts';
 
 /** What a resource an owner-only route names is: the route's `:id` must be the caller's own. */
-export type Owned = 'draft' | 'webhook' | 'token';
+export type Owned = 'draft' | 'webhook' | 'token' | 'watch';
 
 export type Access =
   /** Anyone, signed in or not (the public register, the gazette, open data, document checks). */

@@ -73,6 +73,13 @@ export interface FeeScheduleSource {
   ensureFresh(q: Queryable, today?: LegalDate): Promise<boolean>;
 }
 
+/**
+ * Derived data kept with a case's projection, in the act's own transaction (e.g. the full-text index of a
+ * patent's title, abstract and claims): told the case's data before and after each act. A listener
+ * that fails fails the act, so what it keeps is never behind the register.
+ */
+export type ProjectionListener = (q: Queryable, c: { caseId: string; right: string; data: Record<string, any>; previous: Record<string, any> }) => Promise<void>;
+
 export interface ActRequest {
   caseId: string;
   act: string;
@@ -98,7 +105,10 @@ export interface ActResult {
 
 export class ProcedureEngine {
   /** `calendars`: the office calendar versions an administrator added (see modules/admin/calendars.ts). */
-  constructor(private readonly clock: Clock, private readonly calendars?: CalendarSource, private readonly feeSchedules?: FeeScheduleSource) {}
+  constructor(
+    private readonly clock: Clock, private readonly calendars?: CalendarSource, private readonly feeSchedules?: FeeScheduleSource,
+    private readonly listeners: readonly ProjectionListener[] = [],
+  ) {}
 
   procedureOf(c: Pick<CaseRow, 'framework' | 'right_kind' | 'procedure_version'>): { framework: Framework; procedure: ProcedureDefinition } {
     const framework = findFramework(c.framework);
@@ -312,6 +322,7 @@ export class ProcedureEngine {
       // One job per act: render its documents, then notify the parties (see app/office.ts).
       jobs: [{ topic: 'act.recorded', payload: { caseId: row.id, act: d.act, documents: d.documents } }],
     });
+    for (const listener of this.listeners) await listener(q, { caseId: row.id, right: procedure.right, data, previous: row.data });
     for (const [feeId, amount] of ledger.olderFeePayments) await repo.addFeePayment(q, feeId, amount);
     if (d.closes.length) await repo.closeTimeLimits(q, row.id, d.closes, 'met', actId, today);
     for (const e of d.extended) await repo.extendTimeLimit(q, row.id, actId, today, e);

@@ -34,7 +34,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/webhooks/:id': { active: false },
   'POST /api/v1/cases/:id/acts/:act': { payload: {} },
 };
-const NOT_FOUND_OF_OWNED = { draft: 'DRAFT_NOT_FOUND', webhook: 'WEBHOOK_NOT_FOUND', token: 'TOKEN_NOT_FOUND' } as const;
+const NOT_FOUND_OF_OWNED = { draft: 'DRAFT_NOT_FOUND', webhook: 'WEBHOOK_NOT_FOUND', token: 'TOKEN_NOT_FOUND', watch: 'WATCH_NOT_FOUND' } as const;
 
 let office: TestOffice;
 let app: FastifyInstance;
@@ -82,6 +82,7 @@ async function owned(kind: keyof typeof NOT_FOUND_OF_OWNED): Promise<string> {
   const agent = callers.get('owner-agent')!;
   if (kind === 'draft') return ok(await agent.post('/api/v1/drafts', { right: 'trademark', payload: { mark: { kind: 'Word', text: 'DRAFTED' } } }), 201).id;
   if (kind === 'webhook') return ok(await agent.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['status-changed'] }), 201).id;
+  if (kind === 'watch') return ok(await agent.post('/api/v1/watches', { markText: 'WATCHED' }), 201).id;
   return ok(await agent.get('/api/v1/auth/tokens')).items[0]?.id ?? (ok(await agent.post('/api/v1/auth/tokens', { label: 'matrix' }), 201), ok(await agent.get('/api/v1/auth/tokens')).items[0].id);
 }
 

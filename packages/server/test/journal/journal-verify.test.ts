@@ -83,7 +83,7 @@ describe('journal verify', () => {
       await fresh.work();
       assert.equal((await verifyJournal(fresh.db)).ok, true);
       const id = (await fresh.db.query<{ id: string }>('SELECT id FROM cases WHERE number = $1', [made[1]])).rows[0].id;
-      for (const t of ['outbox', 'documents', 'notifications', 'fees', 'payments', 'time_limits', 'case_parties']) await fresh.db.query(`DELETE FROM ${t} WHERE case_id = $1`, [id]);
+      for (const t of ['outbox', 'documents', 'notifications', 'fees', 'payments', 'time_limits', 'case_parties', 'mark_search', 'image_features']) await fresh.db.query(`DELETE FROM ${t} WHERE case_id = $1`, [id]);
       await fresh.db.query('DELETE FROM acts WHERE case_id = $1', [id]);
       await fresh.db.query('DELETE FROM cases WHERE id = $1', [id]);
       const r = await verifyJournal(fresh.db);

@@ -144,6 +144,7 @@ export const FIELD_LABELS: Record<string, FieldEntry> = {
   'Transliteration': { fr: 'Translittération', es: 'Transliteración', ar: 'النقل الحرفي', zh: '音译', ru: 'Транслитерация' },
   'Type': { fr: 'Type', es: 'Tipo', ar: 'النوع', zh: '类型', ru: 'Тип' },
   'Until': { en: 'Valid until', fr: "Valable jusqu'au", es: 'Válida hasta', ar: 'صالح حتى', zh: '有效期至', ru: 'Действует до' },
+  'Vienna codes': { fr: 'Codes de Vienne', es: 'Códigos de Viena', ar: 'رموز تصنيف فيينا', zh: '维也纳分类代码', ru: 'Коды Венской классификации' },
   'Views': { fr: 'Vues', es: 'Vistas', ar: 'المناظر', zh: '视图', ru: 'Виды' },
 };
 

@@ -11,9 +11,10 @@ import { publication } from './publication.ts';
 import { dossier } from './dossier.ts';
 import { audit } from './audit.ts';
 import { outages } from './outages.ts';
+import { similar } from './similar.ts';
 import { lawText } from './law.ts';
 
-const NAMESPACES = [common, errors, register, filing, office, admin, publication, dossier, outages, audit] as const;
+const NAMESPACES = [common, errors, register, filing, office, admin, publication, dossier, outages, audit, similar] as const;
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;
 export type MessageKey = { [I in keyof typeof NAMESPACES]: KeysOf<(typeof NAMESPACES)[I]> }[number] & string;
 

@@ -1,6 +1,7 @@
 // Payload schemas of the trademark acts (JSON schema; the API validates requests against them).
 import { partySchema } from '../../common/standard.ts';
 import { deficiencySchema } from '../../common/standard.ts';
+import { VIENNA_CODE_PATTERN } from './vienna.ts';
 export const MARK_KINDS = [
   'Word', 'Stylized characters', 'Figurative', 'Combined', 'Three dimensional', 'Colour', 'Sound',
   'Hologram', 'Motion', 'Multimedia', 'Position', 'Other',
@@ -26,6 +27,8 @@ export const markSchema = {
     text: { type: 'string', minLength: 1, maxLength: 500 },
     description: { type: 'string', maxLength: 5000 },
     colours: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 100 } },
+    // The figurative elements by the Vienna Classification ("26.1.1"); unknown categories and divisions are refused (vienna.ts).
+    viennaCodes: { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', pattern: VIENNA_CODE_PATTERN } },
     /** An image stored beforehand: set by the filing use case, not by clients. */
     image: {
       type: 'object', required: ['sha256', 'mediaType', 'size'], additionalProperties: false,

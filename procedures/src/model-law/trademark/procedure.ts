@@ -4,6 +4,7 @@ import { addYears, compareDates, parseLegalDate } from '../../common/calendar.ts
 import { allOf, feesPaid, formalDeficiencyNotice, groundsSchema, parisPriority, payFees, remarksSchema, responseUploads, st61, withResponseDocuments } from '../../common/standard.ts';
 import type { ActContext, ActDefinition, PartyChange, ProcedureDefinition, Refusal, UploadRef } from '../../common/types.ts';
 import { madridActs, madridPeriods, madridStates } from './madrid.ts';
+import { viennaCodesKnown } from './vienna.ts';
 import {
   amendClassificationSchema, completeFilingSchema, deficiencySchema, fileTrademarkSchema, oppositionSchema,
 } from './payloads.ts';
@@ -64,7 +65,7 @@ const acts: Record<string, ActDefinition> = {
     from: [],
     to: (ctx) => (minimumRequirementsMet(ctx) ? 'formalities' : 'incomplete'),
     performers: ['party'],
-    guard: allOf(parisPriority('priority'), distinctClasses),
+    guard: allOf(parisPriority('priority'), distinctClasses, (ctx) => viennaCodesKnown(ctx.payload.mark?.viennaCodes)),
     payloadSchema: fileTrademarkSchema,
     parties: applicantAndRepresentative,
     uploads: markImage,

@@ -47,6 +47,9 @@ export const READS: Record<string, ReadRule> = {
   [`GET ${API}/cases`]: listed((a) => a?.items),
   [`GET ${API}/worklist`]: listed((a) => a?.items),
   [`GET ${API}/documents/search`]: listed((a) => a?.items?.map((i: any) => i?.case)),
+  [`POST ${API}/search/patents`]: listed((a) => a?.hits?.map((h: any) => ({ number: h?.applicationNumber }))),
+  [`POST ${API}/search/trademarks`]: listed((a) => a?.hits?.map((h: any) => ({ number: h?.applicationNumber }))),
+  [`POST ${API}/search/images`]: listed((a) => a?.hits?.map((h: any) => ({ number: h?.applicationNumber }))),
   [`GET ${API}/stats/dashboard`]: listed((a) => a?.expiringThisWeek),
   [`GET ${API}/gazette/issues/:ref`]: listed((a) => [a?.sections?.map((s: any) => s?.entries), a?.leftOut, a?.blocked]),
   // A case's full record for the office.

@@ -5,4 +5,5 @@ export { readCase, listActs, loadVisibleCase, documentFor, publicData, publicDoc
 export { listCases, worklist, worklistStates, assignCase } from './use-cases/list-cases.ts';
 export { bulkAct, BULK_MAX_CASES, type BulkResult } from './use-cases/bulk-act.ts';
 export type { Viewer } from './cases.policy.ts';
+export { isOffice } from './cases.policy.ts';
 export { checkTerms, niceData } from './reference-data.ts';

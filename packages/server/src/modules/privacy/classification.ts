@@ -192,6 +192,25 @@ export const TABLES: Record<string, TableClass> = {
       search: 'free-text no-export:the words of the text, for search',
     },
   },
+  image_features: {
+    purpose: 'The images of figurative marks and design views with the features the image search compares, kept by the database from the cases.',
+    who: 'office staff; the public for published cases', kept: 'with the case file',
+    columns: {
+      id: 'none', case_id: 'none', sha256: 'none', kind: 'none', design: 'none', vienna: 'none public', locarno: 'none public', state: 'none', public: 'none',
+      current: 'none', status: 'none', features: 'none', extractor: 'none', phash: 'none', dhash: 'none', dark_ground: 'none', width: 'none', height: 'none',
+      embedding: 'none', embedder: 'none', note: 'none', attempts: 'none', last_error: 'none', next_attempt_at: 'none', claimed_until: 'none',
+      computed_at: 'none', duration_ms: 'none', seq: 'none', xid: 'none',
+    },
+  },
+  patent_texts: {
+    purpose: 'The text of each patent and utility-model application (title, abstract, claims, the description as OCR read it), for prior-art search.',
+    who: PUBLIC_REGISTER, kept: 'with the case; rewritten when the application\'s text changes',
+    columns: {
+      case_id: 'none', title: 'none public', abstract: 'none public', claims: 'none public', ipc: 'none public', description_sha256: 'none',
+      description: 'free-text public no-export:the text of the description as OCR read it, which may hold names and addresses as filed; public once the application is',
+      updated_at: 'none', search: 'free-text no-export:the words of the texts, for search',
+    },
+  },
   notifications: {
     purpose: 'Notices in the portal about acts and time limits of one\'s cases.', who: 'the account holder', kept: 'with the case file',
     columns: { id: 'none', user_id: 'identifier user', case_id: 'none', act_id: 'none', title: 'none', body: 'free-text', created_at: 'none', read_at: 'activity', reminder_id: 'none' },
@@ -230,6 +249,18 @@ export const TABLES: Record<string, TableClass> = {
       id: 'none', subscription_id: 'none', event: 'none', case_id: 'none', act_id: 'none', issue_id: 'none', body: 'none', status: 'none', attempts: 'none',
       next_attempt_at: 'none', claimed_until: 'none', created_at: 'none', delivered_at: 'none', last_status: 'none', last_error: 'none',
     },
+  },
+  mark_search: {
+    purpose: 'The words, classes and state of each trademark, kept by the database for the similar-mark search.', who: 'office staff; the public for published marks', kept: 'with the case file',
+    columns: { id: 'none', case_id: 'none', mark_text: 'none public', classes: 'none', state: 'none', public: 'none', seq: 'none', xid: 'none' },
+  },
+  mark_watches: {
+    purpose: 'Marks a user watches: published marks close to them are reported to the user.', who: 'the user', kept: 'while watched, then with what it found',
+    columns: { id: 'none', user_id: 'identifier user', mark_text: 'none', classes: 'none', threshold: 'none', label: 'free-text', created_at: 'activity', ended_at: 'activity' },
+  },
+  mark_watch_hits: {
+    purpose: 'Published marks a watch found, once each, with the reasons.', who: 'the user of the watch', kept: 'with the watch',
+    columns: { watch_id: 'none', case_id: 'none', act_id: 'none', score: 'none', why: 'none', found_at: 'activity' },
   },
   webhook_attempts: { purpose: 'Attempts of each delivery.', who: 'the owner of the subscription', kept: 'with the delivery', columns: { id: 'none', delivery_id: 'none', attempt: 'none', attempted_at: 'none', ok: 'none', status_code: 'none', error: 'none', duration_ms: 'none' } },
   gazette_issues: {
@@ -352,6 +383,7 @@ export const PAYLOAD_FIELDS: Readonly<Record<string, Spec>> = {
   // The subject matter of the right.
   'mark.kind': 'none public', 'mark.text': 'none public', 'mark.description': 'none public', 'mark.colours[]': 'none public',
   'mark.image.sha256': 'none public', 'mark.image.mediaType': 'none public', 'mark.image.size': 'none public',
+  'mark.viennaCodes[]': 'none public', 'data.mark.viennaCodes[]': 'none public',
   'goodsServices[].classNumber': 'none public', 'goodsServices[].terms[]': 'none public', title: 'none public', 'claims[]': 'none public', 'ipc[]': 'none public',
   'designs[]': 'none', 'designs[].products[]': 'none public', 'designs[].description': 'none public', 'designs[].locarno.class': 'none public',
   'designs[].locarno.subclass': 'none public', 'designs[].views[].sha256': 'none public', 'designs[].views[].title': 'none public',

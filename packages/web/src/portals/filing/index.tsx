@@ -8,6 +8,7 @@ import { Drafts, FilingEntry } from './drafts.tsx';
 import { Inbox } from './inbox.tsx';
 import { Portfolio } from './portfolio.tsx';
 import { Receipt } from './receipt.tsx';
+import { WatchesPage, WatchPage } from './watches.tsx';
 import { WebhookPage, WebhooksPage } from './webhooks.tsx';
 
 const FILERS = ['agent', 'applicant'];
@@ -27,6 +28,8 @@ export default function Portal() {
         <Route path="/inbox"><Inbox /></Route>
         <Route path="/webhooks"><WebhooksPage /></Route>
         <Route path="/webhooks/:id">{(p) => <WebhookPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
+        <Route path="/watches"><WatchesPage /></Route>
+        <Route path="/watches/:id">{(p) => <WatchPage key={p.id} id={decodeURIComponent(p.id)} />}</Route>
         <Route><NotFound /></Route>
       </Switch>
     </RequireUser>

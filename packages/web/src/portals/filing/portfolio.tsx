@@ -29,6 +29,7 @@ export function PortalNav() {
       {item('/drafts', i18n.t('filing.drafts.title'), 'nav-drafts')}
       {item('/account', i18n.t('filing.account.title'), 'nav-account')}
       {item('/inbox', i18n.t('filing.inbox.title'), 'nav-inbox')}
+      {item('/watches', i18n.t('watch.nav'), 'nav-watches')}
       {item('/webhooks', i18n.t('pub.hooks.nav'), 'nav-webhooks')}
     </nav>
   );

@@ -1,5 +1,5 @@
 // The office back office (formalities officers, examiners, registrars): worklist, case page, bulk acts,
-// the gazette.
+// the gazette; the similar-mark search of the register (staff see unpublished applications there too).
 // Mounted under /office by App.tsx; every page needs an office role.
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { NotFound } from '../../App.tsx';
@@ -47,6 +47,7 @@ function OfficeNav() {
         {link('/gazette', i18n.t('pub.office.nav'), 'office-nav-gazette', path === '/gazette')}
         {link('/documents', i18n.t('doc.search.nav'), 'office-nav-documents', path === '/documents')}
         {link('/outages', i18n.t('outage.nav'), 'office-nav-outages', path === '/outages')}
+        {link('~/register/similar', i18n.t('similar.nav'), 'office-nav-similar', false)}
         {user?.role === 'registrar' ? link('~/admin/import', i18n.t('pub.import.nav'), 'office-nav-import', false) : null}
         {link('~/admin/dashboard', i18n.t('office.nav.dashboard'), 'office-nav-dashboard', false)}
         {user?.role === 'admin' ? link('~/admin', i18n.t('office.nav.admin'), 'office-nav-admin', false) : null}

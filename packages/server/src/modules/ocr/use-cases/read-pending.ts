@@ -9,6 +9,7 @@ import type { Db } from '../../../platform/db/db.ts';
 import { OCR_MEDIA_TYPES, scanOf } from '../../../platform/ocr/pages.ts';
 import { OcrAborted, type OcrEngine } from '../../../platform/ocr/tesseract.ts';
 import type { BlobStorage } from '../../../platform/storage/storage.ts';
+import { indexDescriptionText } from '../../prior-art/index.ts';
 import * as repo from '../ocr.repository.ts';
 
 export const RETRY_AFTER_SECONDS = [60, 600];
@@ -121,10 +122,14 @@ export class OcrReader {
       // Not one image could be read: the document (or the engine) is at fault, not a page of it.
       if (readable === 0 && attempted > 0) throw new Error(errors.join('; ').slice(0, 2000));
       const text = texts.join('\n\n').trim();
-      await repo.recordOutcome(db, doc.sha256, {
-        ...base, engine: engine.version(), status: 'done', text, confidence: weighted(pageResults.map((p) => ({ chars: p.chars, confidence: p.confidence ?? 0 }))),
-        pages: scan.pages.length, pageResults, note: errors.length ? errors.join('; ').slice(0, 2000) : null,
-        finishedAt: this.deps.now(), durationMs: Math.round(performance.now() - t0),
+      // The text, and the patent descriptions it is, searchable together (modules/prior-art).
+      await db.tx(async (q) => {
+        await repo.recordOutcome(q, doc.sha256, {
+          ...base, engine: engine.version(), status: 'done', text, confidence: weighted(pageResults.map((p) => ({ chars: p.chars, confidence: p.confidence ?? 0 }))),
+          pages: scan.pages.length, pageResults, note: errors.length ? errors.join('; ').slice(0, 2000) : null,
+          finishedAt: this.deps.now(), durationMs: Math.round(performance.now() - t0),
+        });
+        await indexDescriptionText(q, doc.sha256);
       });
       return true;
     } catch (e: any) {
