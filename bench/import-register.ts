@@ -6,8 +6,7 @@
 //     [--batch 5000] [--writers 2] [--again] [--seed N] [--url postgres://...] [--keep]
 //     [--profile]   time every SQL statement as the import sees it
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +18,8 @@ import { openDatabase } from '../packages/server/src/platform/db/db.ts';
 import { verifyJournal } from '../packages/server/src/procedure-engine/journal.ts';
 import { databaseOfRun, num, parseFlags, str } from './lib/args.ts';
 import { snapshot, usage } from './lib/cpu.ts';
-import { rng, trademarkFiling, type Rng } from './lib/payloads.ts';
+import { rng } from './lib/payloads.ts';
+import { importDeps, markLine, writeLines } from './lib/register-file.ts';
 import { freshDatabase, serverInfo, serverUrl } from './lib/postgres.ts';
 import { machine, record, round } from './lib/results.ts';
 import { SqlProfile } from './lib/sql-profile.ts';
@@ -35,58 +35,6 @@ const writers = flags.writers === undefined ? undefined : num(flags, 'writers', 
 const again = flags.again === true || kind === 'pglite';
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const secs = (t0: number) => round((performance.now() - t0) / 1000, 2);
-
-const DAY = 86_400_000;
-const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-const addYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`.replace(/-02-29$/, '-02-28');
-
-/**
- * One mark of a register an office has kept for thirty years: most registered (some renewed), some
- * lapsed, refused or withdrawn, a few pending; holders from several countries, a representative for
- * some; classes and terms from the Nice list.
- */
-function markLine(r: Rng, i: number): string {
-  const f = trademarkFiling(r, new Date(Date.UTC(2026, 0, 5))).payload;
-  const filed = Date.UTC(1996, 0, 2) + r.int(0, 30 * 365) * DAY;
-  const filingDate = iso(filed);
-  const x = r.next();
-  const line: Record<string, unknown> = {
-    number: String(10_000_000 + i), text: f.mark.text, kind: f.mark.kind,
-    classes: f.goodsServices.map((g: { classNumber: number; terms: string[] }) => ({ classNumber: g.classNumber, terms: g.terms })),
-    filingDate,
-    holder: { name: f.applicant.name, country: f.applicant.country, address: f.applicant.address, kind: f.applicant.kind },
-    ...(f.representative ? { representative: { name: f.representative.name, country: f.representative.country } } : {}),
-  };
-  if (x < 0.72 && filed < Date.UTC(2025, 6, 1)) {
-    // Registered: terms of ten years from the filing date, renewed until today.
-    let expiry = addYears(filingDate, 10);
-    while (expiry < '2026-01-05') expiry = addYears(expiry, 10);
-    Object.assign(line, { status: 'registered', registrationDate: iso(filed + r.int(150, 400) * DAY), registrationNumber: `R${800_000 + i}`, expiryDate: expiry });
-  } else if (x < 0.85 && filed < Date.UTC(2015, 0, 1)) {
-    Object.assign(line, { status: 'lapsed', registrationDate: iso(filed + r.int(150, 400) * DAY), expiryDate: addYears(filingDate, 10) });
-  } else if (x < 0.92) {
-    Object.assign(line, { status: r.pick(['refused', 'withdrawn']) });
-  } else {
-    const since = iso(Date.UTC(2025, 9, 1) + r.int(0, 90) * DAY);
-    Object.assign(line, { status: r.pick(['examination', 'published', 'accepted']), filingDate: iso(Date.UTC(2025, 0, 2) + r.int(0, 250) * DAY), statusDate: since });
-  }
-  return JSON.stringify(line);
-}
-
-async function writeRegisterFile(path: string, n: number, seed: number): Promise<void> {
-  const r = rng(seed);
-  const out = createWriteStream(path);
-  let chunk: string[] = [];
-  for (let i = 0; i < n; i++) {
-    chunk.push(markLine(r, i));
-    if (chunk.length === 2000 || i === n - 1) {
-      if (!out.write(`${chunk.join('\n')}\n`)) await once(out, 'drain');
-      chunk = [];
-    }
-  }
-  out.end();
-  await once(out, 'finish');
-}
 
 function cli(env: Record<string, string>) {
   const t0 = performance.now();
@@ -113,13 +61,13 @@ async function main() {
     office = o;
     console.log(`import-register on ${kind}: ${marks.toLocaleString('en')} marks, batches of ${batch}`);
     const tg = performance.now();
-    await writeRegisterFile(file, marks, num(flags, 'seed', 1));
+    const r = rng(num(flags, 'seed', 1));
+    await writeLines(file, marks, (i) => markLine(r, i));
     const generateSec = secs(tg);
     const fileMB = round(statSync(file).size / 1024 / 1024, 1);
     console.log(`  wrote ${file} (${fileMB} MB) in ${generateSec} s`);
 
-    const deps = { db: o.db, engine: o.engine, clock: o.clock, storage: o.storage, framework: o.config.framework };
-    const actor = { kind: 'system' as const, name: 'Registrum (import)' };
+    const { deps, actor } = importDeps(o);
     // The pool's connections are opened first, so that the CPU of every backend the import uses is counted.
     if (pgdb) await Promise.all(Array.from({ length: 4 }, () => o.db.tx((q) => q.query('SELECT pg_sleep(0.05)'))));
     const pids = pgdb ? (await o.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map((r) => r.pid) : [];

@@ -35,12 +35,12 @@ export function oneOf<T extends string>(flags: Flags, name: string, def: T, allo
 }
 
 /**
- * The database of this run. With `--db both` (the default) the benchmark runs itself once per
+ * The database of this run. With `--db both` (the default unless `def` says otherwise) the benchmark runs itself once per
  * database, each in its own process so that neither inherits the other's heap, JIT state or
  * connections, and exits with the worse status.
  */
-export function databaseOfRun(flags: Flags, argv: string[], script: string): 'postgres' | 'pglite' {
-  const which = oneOf(flags, 'db', 'both', ['postgres', 'pglite', 'both'] as const);
+export function databaseOfRun(flags: Flags, argv: string[], script: string, def: 'postgres' | 'pglite' | 'both' = 'both'): 'postgres' | 'pglite' {
+  const which = oneOf(flags, 'db', def, ['postgres', 'pglite', 'both'] as const);
   if (which !== 'both') return which;
   let worst = 0;
   for (const db of ['postgres', 'pglite']) {

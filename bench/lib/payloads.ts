@@ -13,19 +13,20 @@ export function rng(seed: number) {
 }
 export type Rng = ReturnType<typeof rng>;
 
-const ONSETS = ['b', 'br', 'c', 'cl', 'd', 'dr', 'f', 'fl', 'g', 'gr', 'h', 'k', 'l', 'm', 'n', 'p', 'pr', 'qu', 'r', 's', 'st', 't', 'tr', 'v', 'z', 'x', 'sol', 'nov', 'ver'];
-const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ae', 'io', 'ea', 'ou', 'y'];
-const CODAS = ['', '', 'n', 'r', 'x', 's', 'l', 'm', 'nt', 'ra', 'na', 'on', 'is', 'ex'];
-const WORDS = ['GOLD', 'BREW', 'LABS', 'ONE', 'PRIME', 'NORTH', 'BLUE', 'WILD', 'CRAFT', 'PURE', 'SMART', 'ORGANIC', 'FLOW', 'NOVA', 'PEAK', 'LUX'];
-const SURNAMES = ['Müller', 'García', 'Rossi', 'Nowak', 'Silva', 'Dubois', 'Jensen', 'Tanaka', 'Okafor', 'Kowalski', 'Andersson', 'Papadopoulos', 'Smith', 'Ivanova', 'Chen', "O'Brien"];
-const GIVEN = ['Anna', 'Luca', 'María', 'Jan', 'Sofia', 'Pierre', 'Ingrid', 'Kenji', 'Chidi', 'Eva', 'Nikos', 'Olga', 'Wei', 'Siobhán'];
+export const ONSETS = ['b', 'br', 'c', 'cl', 'd', 'dr', 'f', 'fl', 'g', 'gr', 'h', 'k', 'l', 'm', 'n', 'p', 'pr', 'qu', 'r', 's', 'st', 't', 'tr', 'v', 'z', 'x', 'sol', 'nov', 'ver'];
+export const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ae', 'io', 'ea', 'ou', 'y'];
+export const CODAS = ['', '', 'n', 'r', 'x', 's', 'l', 'm', 'nt', 'ra', 'na', 'on', 'is', 'ex'];
+export const WORDS = ['GOLD', 'BREW', 'LABS', 'ONE', 'PRIME', 'NORTH', 'BLUE', 'WILD', 'CRAFT', 'PURE', 'SMART', 'ORGANIC', 'FLOW', 'NOVA', 'PEAK', 'LUX'];
+export const SURNAMES = ['Müller', 'García', 'Rossi', 'Nowak', 'Silva', 'Dubois', 'Jensen', 'Tanaka', 'Okafor', 'Kowalski', 'Andersson', 'Papadopoulos', 'Smith', 'Ivanova', 'Chen', "O'Brien"];
+export const GIVEN = ['Anna', 'Luca', 'María', 'Jan', 'Sofia', 'Pierre', 'Ingrid', 'Kenji', 'Chidi', 'Eva', 'Nikos', 'Olga', 'Wei', 'Siobhán'];
 const FORMS: [string, string][] = [['Ltd', 'GB'], ['GmbH', 'DE'], ['SA', 'FR'], ['S.p.A.', 'IT'], ['B.V.', 'NL'], ['AB', 'SE'], ['sp. z o.o.', 'PL'], ['Inc.', 'US'], ['K.K.', 'JP'], ['Oy', 'FI'], ['Lda', 'PT'], ['Ltd', 'XX']];
 const STREETS = ['Harbour Road', 'Main Street', 'Rue de la Paix', 'Hauptstraße', 'Via Roma', 'Kungsgatan', 'Market Square', 'Industrial Park'];
 const AGENTS = ['Demo IP Attorneys LLP', 'Marks & Partners', 'Cabinet Lefèvre Conseil', 'Patentanwälte Weber', 'Studio Bianchi IP', 'Nordic Brand Counsel AB'];
 const PRIORITY_OFFICES = ['US', 'DE', 'FR', 'GB', 'JP', 'CN', 'EM', 'IT', 'ES', 'CH', 'KR', 'BR', 'AU', 'CA'];
 const METHODS = ['current-account', 'bank-transfer', 'card'] as const;
 
-function markText(r: Rng): string {
+/** An invented mark: one to three syllables, sometimes with a common word before or after it. */
+export function markText(r: Rng): string {
   const syll = () => r.pick(ONSETS) + r.pick(VOWELS);
   let w = '';
   for (let i = r.int(1, 3); i > 0; i--) w += syll();
@@ -37,7 +38,8 @@ function markText(r: Rng): string {
 const cap = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
 
 let termsByClass: Map<number, string[]> | null = null;
-function terms(): Map<number, string[]> {
+/** The official Nice terms of each class (reference/nice). */
+export function terms(): Map<number, string[]> {
   if (termsByClass) return termsByClass;
   termsByClass = new Map();
   for (const list of niceData().termsByText.values()) {

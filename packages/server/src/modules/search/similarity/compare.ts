@@ -49,8 +49,8 @@ function conceptsOf(w: string, lex: Lexicon): string[] {
  * keeps readings), the scripts the mark itself is written in, which decide how its reading sounds.
  */
 export function prepareMark(text: string, lex: Lexicon, scripts?: readonly Script[], writtenIn?: readonly Script[]): PreparedMark {
-  const n0 = normalizeMark(text, scripts);
-  const n = writtenIn ? { ...n0, scripts: [...writtenIn] } : n0;
+  // A stored reading is already normalized (lower-case letters and digits, one space between words).
+  const n = writtenIn ? { latin: text, words: text ? text.split(' ') : [], scripts: [...writtenIn] } : normalizeMark(text, scripts);
   // Pinyin is spelt by its own rules (q, x, zh, c): a Chinese mark is heard as pinyin reads.
   const heard = n.scripts.includes('Han') ? n.words.map(pinyinSpoken).join(' ') : n.latin;
   const strong = n.words.filter((w) => !lex.weak.has(w) && !/^\d+$/.test(w));
