@@ -37,3 +37,18 @@ export function procedureInForce(framework: string, right: string, date: LegalDa
     .sort((a, b) => compareDates(a.effectiveFrom, b.effectiveFrom));
   return candidates.at(-1);
 }
+
+/**
+ * The states in which a case of a right no longer stands in anyone's way: those some version of its
+ * procedure ends a case in, and no version keeps it alive in (searches leave them out unless asked).
+ */
+export function endingStates(right: string): ReadonlySet<string> {
+  const dead = new Set<string>();
+  const live = new Set<string>();
+  for (const f of FRAMEWORKS) for (const p of f.procedures) {
+    if (p.right !== right) continue;
+    for (const [name, s] of Object.entries(p.states)) (s.terminal ? dead : live).add(name);
+  }
+  for (const s of live) dead.delete(s);
+  return dead;
+}

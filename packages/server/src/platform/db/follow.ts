@@ -54,3 +54,79 @@ export async function changesSince<R extends { seq: string }>(db: Db, t: Followe
     return { seq, horizon: snap.horizon };
   });
 }
+
+/** What a process keeps from a followed table: its rows read in pages to build it, then each change applied. */
+export interface FollowedSource<I, R> {
+  /** A new, empty index. */
+  create(): I;
+  watermark(q: Queryable): Promise<Watermark>;
+  /** Rows by row number after `afterId` (the build); each page is handed to `addPage`. */
+  page(q: Queryable, afterId: number, limit: number): Promise<(R & { id: number })[]>;
+  addPage(index: I, rows: R[]): void;
+  /** After the last page (e.g. compact postings made once). */
+  finish?(index: I): void;
+  changesSince(db: Db, w: Watermark, apply: (rows: R[]) => void, pageSize?: number): Promise<Watermark>;
+  apply(index: I, row: R): void;
+}
+
+/**
+ * An index a server process keeps of a followed table: built on first use (the watermark first, then
+ * the pages by row number), then before each use brought up to date with what changed since it last
+ * looked (at most once per `refreshMs`). Concurrent callers share one build and one look.
+ */
+export class FollowedIndex<I, R> {
+  private index: I | null = null;
+  private mark: Watermark | null = null;
+  private building: Promise<I> | null = null;
+  private catchingUp: Promise<void> | null = null;
+  private lastLook = 0;
+  buildMs = 0;
+
+  constructor(private readonly db: Db, private readonly source: FollowedSource<I, R>, private readonly opts: { refreshMs?: number; pageSize?: number; buildPageSize?: number } = {}) {}
+
+  /** The index if it was built (without building it). */
+  get current(): I | null { return this.index; }
+
+  /** The index, built if need be, with every change committed before this call applied. */
+  async ready(): Promise<I> {
+    const index = this.index ?? await (this.building ??= this.build().finally(() => { this.building = null; }));
+    await this.catchUp();
+    return index;
+  }
+
+  private async build(): Promise<I> {
+    const t0 = performance.now();
+    // The watermark first: whatever changes while the pages are read is read again afterwards.
+    const mark = await this.source.watermark(this.db);
+    const index = this.source.create();
+    for (let after = 0; ;) {
+      const page = await this.source.page(this.db, after, this.opts.buildPageSize ?? this.opts.pageSize ?? 50_000);
+      if (!page.length) break;
+      this.source.addPage(index, page);
+      after = page.at(-1)!.id;
+    }
+    this.source.finish?.(index);
+    this.mark = mark;
+    this.index = index;
+    this.lastLook = 0;
+    this.buildMs = performance.now() - t0;
+    return index;
+  }
+
+  private async catchUp(): Promise<void> {
+    const wait = this.opts.refreshMs ?? 0;
+    if (wait > 0 && performance.now() - this.lastLook < wait) return;
+    if (this.catchingUp) return this.catchingUp;
+    this.catchingUp = (async () => {
+      try {
+        const started = performance.now();
+        const index = this.index!;
+        this.mark = await this.source.changesSince(this.db, this.mark!, (rows) => { for (const r of rows) this.source.apply(index, r); }, this.opts.pageSize);
+        this.lastLook = started;
+      } finally {
+        this.catchingUp = null;
+      }
+    })();
+    return this.catchingUp;
+  }
+}
