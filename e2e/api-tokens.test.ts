@@ -64,6 +64,7 @@ test('a token is made with one scope, shown once, used by a program within its s
   const token = await page.getByTestId('token-value').inputValue();
   assert.match(token, /^rgm_[A-Za-z0-9_-]{40,}$/);
   await page.getByTestId('token-copy').click();
+  await page.waitForFunction(() => (document.querySelector('[data-testid="token-copy-status"]')?.textContent ?? '') !== '', null, { timeout: 5000 }).catch(() => {});
   assert.notEqual(await page.getByTestId('token-copy-status').innerText(), '', 'the copy is confirmed (or the token selected to copy by hand)');
   await expectAccessible(page, 'API tokens (en): the new token');
   await screenshot(page, join(SHOTS, 'api-tokens-en.png'));

@@ -193,7 +193,10 @@ function TokenPanel({ created, onDone }: { created: Created; onDone(): void }) {
   const [copied, setCopied] = useState<'' | 'ok' | 'select'>('');
   useEffect(() => { heading.current?.focus(); }, [created.token]);
   const copy = async () => {
-    try { await navigator.clipboard.writeText(created.token); setCopied('ok'); }
+    // A browser that neither writes nor refuses (a permission never answered) counts as a refusal after
+    // a moment: the token is then selected to copy by hand, never left without a word.
+    const noAnswer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer')), 1500));
+    try { await Promise.race([navigator.clipboard.writeText(created.token), noAnswer]); setCopied('ok'); }
     catch { field.current?.focus(); field.current?.select(); setCopied('select'); }
   };
   return (
